@@ -1,0 +1,17 @@
+/** Applies the one migration set (listed here, so it works from src/ and dist/ alike) to either database. */
+import { Migrator, sql, type Migration } from 'kysely';
+import { isPostgres, type Db } from './kysely.js';
+import * as m0001 from './migrations/0001-admin.js';
+
+const MIGRATIONS: Record<string, Migration> = {
+  '0001-admin': m0001,
+};
+
+export async function migrateToLatest(db: Db): Promise<string[]> {
+  // Kysely finds its bookkeeping tables in any schema unless told which; name ours (the search_path's first).
+  const migrationTableSchema = isPostgres(db) ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0]?.schema : undefined;
+  const migrator = new Migrator({ db, migrationTableSchema, provider: { getMigrations: async () => MIGRATIONS } });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

@@ -1,0 +1,116 @@
+#!/usr/bin/env node
+/** The `kramek` command line of CONTRACT.md: exit 0 on success, otherwise non-zero with one line on stderr. */
+import { Command, CommanderError, Option } from 'commander';
+import { ConfigError, loadConfig } from '../config/env.js';
+import { isDomainError } from '../domain/errors.js';
+import { migrateToLatest } from '../adapters/db/migrate.js';
+import { openCore, runWorker, serve } from '../main.js';
+
+class NotYetAvailable extends Error {}
+
+async function withCore<T>(work: (core: ReturnType<typeof openCore>) => Promise<T>): Promise<T> {
+  const core = openCore(loadConfig());
+  try {
+    await migrateToLatest(core.db);
+    return await work(core);
+  } finally {
+    await core.close();
+  }
+}
+
+const program = new Command('kramek')
+  .description('Kramek — your own e-shop: storefront, admin and JSON API')
+  .exitOverride()
+  .configureOutput({ writeErr: (text) => process.stderr.write(text) });
+
+program
+  .command('serve')
+  .description('web server (storefront /, admin /admin, API /api) with the background worker')
+  .option('--no-worker', 'do not run the background worker in this process')
+  .action(async (options: { worker: boolean }) => serve(loadConfig(), { worker: options.worker }));
+
+program
+  .command('worker')
+  .description('background jobs only (email outbox, exports, housekeeping)')
+  .action(async () => runWorker(loadConfig()));
+
+program
+  .command('migrate')
+  .description('apply pending database migrations')
+  .action(async () => {
+    const core = openCore(loadConfig());
+    try {
+      const applied = await migrateToLatest(core.db);
+      console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'The database is up to date.');
+    } finally {
+      await core.close();
+    }
+  });
+
+program
+  .command('seed')
+  .description('demo shop data (idempotent)')
+  .requiredOption('--demo', 'the demo shop: categories, products, pages')
+  .action(async () => {
+    throw new NotYetAvailable('seed --demo: the demo catalogue arrives with the Products and Categories panels; nothing was changed');
+  });
+
+const admin = program.command('admin').description('admin users');
+admin
+  .command('create')
+  .description('create an admin user')
+  .requiredOption('--email <email>', 'sign-in email')
+  .requiredOption('--password <password>', 'at least 10 characters')
+  .addOption(new Option('--role <role>', 'owner or staff').choices(['owner', 'staff']).default('staff'))
+  .option('--name <name>', 'display name')
+  .action(async (options: { email: string; password: string; role: string; name?: string }) =>
+    withCore(async (core) => {
+      const user = await core.services.createAdminUser(options);
+      console.log(`Created ${user.role} ${user.email}`);
+    }),
+  );
+
+const token = program.command('token').description('admin API tokens');
+token
+  .command('create')
+  .description('print one new admin API token on stdout, nothing else')
+  .requiredOption('--name <name>', 'what the token is for')
+  .addOption(new Option('--role <role>', 'owner or staff').choices(['owner', 'staff']).default('owner'))
+  .action(async (options: { name: string; role: string }) =>
+    withCore(async (core) => {
+      const created = await core.services.createApiToken(options);
+      process.stdout.write(`${created.token}\n`);
+    }),
+  );
+
+const exportCommand = program.command('export').description('exports for accounting programs');
+exportCommand
+  .command('orders')
+  .description('orders as accounting XML, streamed')
+  .addOption(new Option('--format <format>', 'pohoda or kramek').choices(['pohoda', 'kramek']).makeOptionMandatory())
+  .option('--from <date>', 'YYYY-MM-DD')
+  .option('--to <date>', 'YYYY-MM-DD')
+  .option('--out <file>', 'write to a file instead of stdout')
+  .action(async () => {
+    throw new NotYetAvailable('export orders: the XML exports arrive with the Orders panel; nothing was written');
+  });
+
+function reasonOf(error: unknown): string {
+  if (error instanceof ConfigError || error instanceof NotYetAvailable) return error.message;
+  if (isDomainError(error)) {
+    const fields = error.fields ? Object.entries(error.fields).map(([f, m]) => `${f}: ${m}`).join(', ') : '';
+    return fields ? `${error.code} (${fields})` : error.message;
+  }
+  return error instanceof Error ? error.message : String(error);
+}
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof CommanderError) {
+    // Commander has printed its own line (or the help); keep its exit code.
+    process.exit(error.exitCode);
+  }
+  process.stderr.write(`kramek: ${reasonOf(error).split('\n')[0]}\n`);
+  process.exit(error instanceof NotYetAvailable ? 2 : 1);
+}

@@ -1,0 +1,21 @@
+/** The admin web area: every route needs a signed-in admin (but the sign-in page) and every form post a CSRF token. */
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Services } from '../../services/services.js';
+import { requireAdminSession } from '../middleware/admin-auth.js';
+import { csrfGuard } from '../middleware/session.js';
+import type { PageContext } from '../views/page-context.js';
+import { registerAuthRoutes } from './auth/routes.js';
+import { registerShellRoutes } from './shell/routes.js';
+
+export function adminPlugin(services: Services, pageContext: (r: FastifyRequest) => PageContext) {
+  return async (app: FastifyInstance) => {
+    const guard = requireAdminSession(services);
+    app.addHook('preHandler', async (request, reply) => {
+      if (request.routeOptions.config?.public) return;
+      return guard(request, reply);
+    });
+    app.addHook('preHandler', csrfGuard(app));
+    registerAuthRoutes(app, services, pageContext);
+    registerShellRoutes(app, pageContext);
+  };
+}

@@ -1,0 +1,16 @@
+/** The admin JSON API under /api/admin: every route needs a Bearer token; owner-only routes say so in their config. */
+import type { FastifyInstance } from 'fastify';
+import type { Services } from '../../services/services.js';
+import { requireApiToken } from '../middleware/admin-auth.js';
+
+export function adminApiPlugin(services: Services) {
+  return async (app: FastifyInstance) => {
+    app.addHook('onRequest', requireApiToken(services));
+
+    // Lets an integration check its token before doing real work.
+    app.get('/api/admin/me', async (request) => {
+      const admin = request.admin!;
+      return { name: admin.name, role: admin.role, via: admin.via };
+    });
+  };
+}

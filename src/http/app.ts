@@ -1,0 +1,91 @@
+/** Builds the Fastify app from the services: security headers, sessions, language, errors, then the storefront, admin and API. */
+import { randomUUID } from 'node:crypto';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import formbody from '@fastify/formbody';
+import helmet from '@fastify/helmet';
+import type { Services } from '../services/services.js';
+import { registerAssets } from './assets.js';
+import { registerLocale } from './middleware/locale.js';
+import { registerErrorHandling } from './middleware/errors.js';
+import { registerSessions, SESSION_COOKIE } from './middleware/session.js';
+import { adminPlugin } from './admin/plugin.js';
+import { adminApiPlugin } from './api/admin-api.js';
+import { registerStoreHome } from './storefront/home-routes.js';
+import { registerHealthRoutes } from './health-routes.js';
+import type { PageContext } from './views/page-context.js';
+import './types.js';
+
+export type AppOptions = {
+  services: Services;
+  /** Resolves when the database answers (readiness). */
+  checkDatabase: () => Promise<void>;
+  sessionSecret: string;
+  sessionStore: unknown;
+  logLevel: string;
+};
+
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: {
+      level: options.logLevel,
+      redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
+    },
+    // Behind a load balancer on this machine the client address comes from X-Forwarded-For.
+    trustProxy: ['127.0.0.1', '::1'],
+    requestIdHeader: 'x-request-id',
+    genReqId: () => randomUUID(),
+    bodyLimit: 1024 * 1024,
+  });
+
+  // Kept so that tests (and the security suite) can walk every route.
+  const routeTable: { method: string; url: string }[] = [];
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) routeTable.push({ method, url: route.url });
+  });
+  app.decorate('routeTable', routeTable);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        objectSrc: ["'none'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
+    crossOriginEmbedderPolicy: false,
+    frameguard: { action: 'deny' },
+  });
+  await app.register(formbody, { bodyLimit: 1024 * 1024 });
+  await registerSessions(app, { secret: options.sessionSecret, store: options.sessionStore });
+  registerLocale(app);
+  app.decorateRequest('admin', null);
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+    // Pages that depend on who is signed in are never stored by shared caches.
+    if (request.cookies[SESSION_COOKIE] && !reply.hasHeader('cache-control')) reply.header('cache-control', 'private, no-store');
+  });
+
+  const { stylesheet } = registerAssets(app);
+  const pageContext = (request: FastifyRequest): PageContext => ({
+    locale: request.locale,
+    t: request.t,
+    stylesheet,
+    path: request.url,
+    shopName: request.t('app.name'),
+  });
+  registerErrorHandling(app, pageContext);
+
+  registerHealthRoutes(app, options.checkDatabase);
+  registerStoreHome(app, pageContext);
+  await app.register(adminPlugin(options.services, pageContext));
+  await app.register(adminApiPlugin(options.services));
+  return app;
+}

@@ -1,0 +1,26 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { pickLocale, translator } from './messages.js';
+import { safeLocalPath } from '../middleware/locale.js';
+
+test('Czech is the default; a cookie choice beats Accept-Language', () => {
+  assert.equal(pickLocale(undefined, undefined), 'cs');
+  assert.equal(pickLocale(undefined, 'en-GB,en;q=0.9'), 'en');
+  assert.equal(pickLocale(undefined, 'de-DE'), 'cs');
+  assert.equal(pickLocale('cs', 'en-US'), 'cs');
+  assert.equal(pickLocale('xx', 'en-US'), 'en');
+});
+
+test('placeholders are filled and both languages have the panel names', () => {
+  assert.equal(translator('cs')('admin.signedInAs', { name: 'Jana' }), 'Přihlášen(a): Jana');
+  assert.equal(translator('cs')('nav.orders'), 'Objednávky');
+  assert.equal(translator('en')('nav.orders'), 'Orders');
+});
+
+test('the language switch only returns to local paths', () => {
+  assert.equal(safeLocalPath('/admin/zbozi?x=1', '/'), '/admin/zbozi?x=1');
+  assert.equal(safeLocalPath('//evil.example', '/'), '/');
+  assert.equal(safeLocalPath('/\\evil.example', '/'), '/');
+  assert.equal(safeLocalPath('https://evil.example', '/'), '/');
+  assert.equal(safeLocalPath(undefined, '/admin'), '/admin');
+});

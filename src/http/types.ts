@@ -1,0 +1,30 @@
+/** What our hooks add to Fastify's request and session. */
+import type { Locale, Translate } from './i18n/messages.js';
+import type { AdminRole } from '../domain/admin/roles.js';
+import type { Flash } from './views/components.js';
+
+export type AdminPrincipal = { id: number; name: string; email: string; role: AdminRole; via: 'session' } | { id: number; name: string; role: AdminRole; via: 'token' };
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    routeTable: readonly { method: string; url: string }[];
+  }
+  interface FastifyRequest {
+    locale: Locale;
+    t: Translate;
+    admin: AdminPrincipal | null;
+  }
+  interface FastifyContextConfig {
+    /** Least role a route needs; staff when absent. */
+    role?: AdminRole;
+    /** Reachable without signing in (the sign-in page itself). */
+    public?: boolean;
+  }
+}
+
+declare module '@fastify/session' {
+  interface FastifySessionObject {
+    adminUserId?: number;
+    flash?: Flash;
+  }
+}

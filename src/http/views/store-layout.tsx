@@ -1,0 +1,76 @@
+/** The storefront frame: header with logo, search, category menu and cart; footer with legal links and contacts. */
+import type { ComponentChildren } from 'preact';
+import { LanguageSwitch } from './language-switch.js';
+import type { PageContext } from './page-context.js';
+
+export type MenuCategory = { name: string; href: string };
+
+export function StoreLayout(props: {
+  ctx: PageContext;
+  title: string;
+  description?: string;
+  categories: MenuCategory[];
+  cartCount: number;
+  children: ComponentChildren;
+}) {
+  const { ctx } = props;
+  const { t } = ctx;
+  return (
+    <html lang={ctx.locale}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{props.title === ctx.shopName ? ctx.shopName : `${props.title} | ${ctx.shopName}`}</title>
+        {props.description && <meta name="description" content={props.description} />}
+        <link rel="stylesheet" href={ctx.stylesheet} />
+        <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+      </head>
+      <body class="store">
+        <header class="store-header">
+          <div class="store-bar">
+            <a class="store-logo" href="/">
+              {ctx.shopName}
+            </a>
+            <form class="store-search" role="search" method="get" action="/hledat">
+              <label class="visually-hidden" for="q">
+                {t('store.search')}
+              </label>
+              <input id="q" name="q" type="search" placeholder={t('store.searchPlaceholder')} />
+              <button type="submit">{t('store.searchSubmit')}</button>
+            </form>
+            <a class="store-cart" href="/kosik">
+              {t('store.cartCount', { count: props.cartCount })}
+            </a>
+          </div>
+          <nav class="store-menu" aria-label={t('store.categories')}>
+            {props.categories.length === 0 ? (
+              <span class="muted">{t('store.noCategories')}</span>
+            ) : (
+              <ul>
+                {props.categories.map((c) => (
+                  <li key={c.href}>
+                    <a href={c.href}>{c.name}</a>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </nav>
+        </header>
+        <main id="main" class="store-main">
+          {props.children}
+        </main>
+        <footer class="store-footer">
+          <section>
+            <h2>{t('store.footer.contact')}</h2>
+            <p>{ctx.shopName}</p>
+          </section>
+          <section>
+            <h2>{t('store.footer.legal')}</h2>
+            <LanguageSwitch ctx={ctx} />
+          </section>
+          <p class="powered">{t('store.footer.poweredBy')}</p>
+        </footer>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,27 @@
+/** The use cases the edges (web, CLI, worker) call, bound to their dependencies once. */
+import { createAdminUser, type NewAdmin } from './admin/create-admin-user.js';
+import { ensureOwner } from './admin/ensure-owner.js';
+import { signInAdmin } from './admin/sign-in-admin.js';
+import { createApiToken, verifyApiToken } from './admin/api-tokens.js';
+import type { AdminUserRepo, ApiTokenRepo, Clock, PasswordHasher, SignInAttemptRepo } from './ports.js';
+
+export type Ports = {
+  clock: Clock;
+  hasher: PasswordHasher;
+  adminUsers: AdminUserRepo;
+  signInAttempts: SignInAttemptRepo;
+  apiTokens: ApiTokenRepo;
+};
+
+export function createServices(ports: Ports) {
+  return {
+    signInAdmin: (input: { email: string; password: string; ip: string }) => signInAdmin(ports, input),
+    createAdminUser: (input: NewAdmin) => createAdminUser(ports, input),
+    ensureOwner: (input: { email: string; password: string | null }) => ensureOwner(ports, input),
+    findAdminUser: (id: number) => ports.adminUsers.findById(id),
+    createApiToken: (input: { name: string; role?: string }) => createApiToken(ports, input),
+    verifyApiToken: (token: string) => verifyApiToken(ports, token),
+  };
+}
+
+export type Services = ReturnType<typeof createServices>;
