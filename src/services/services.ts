@@ -13,7 +13,14 @@ export type Ports = {
   apiTokens: ApiTokenRepo;
 };
 
+/** Each area adds its own ports to `Ports` and its own use cases here, in one line each. */
 export function createServices(ports: Ports) {
+  return {
+    ...adminServices(ports),
+  };
+}
+
+function adminServices(ports: Ports) {
   return {
     signInAdmin: (input: { email: string; password: string; ip: string }) => signInAdmin(ports, input),
     createAdminUser: (input: NewAdmin) => createAdminUser(ports, input),

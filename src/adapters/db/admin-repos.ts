@@ -2,7 +2,7 @@
 import type { Selectable } from 'kysely';
 import type { AdminUser, AdminUserRepo, ApiTokenRepo, SignInAttemptRepo } from '../../services/ports.js';
 import type { Db } from './kysely.js';
-import type { AdminUsersTable } from './schema.js';
+import type { AdminUsersTable } from './admin-schema.js';
 
 const toAdminUser = (row: Selectable<AdminUsersTable>): AdminUser => ({
   id: row.id,

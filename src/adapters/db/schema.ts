@@ -1,49 +1,7 @@
-/** Table types as Kysely sees them; instants are ISO-8601 UTC strings on both databases, flags are 0/1. */
-import type { Generated } from 'kysely';
+/**
+ * All tables as Kysely sees them, one interface per area (each in its own *-schema.ts).
+ * On both databases instants are ISO-8601 UTC strings, flags are 0/1, money is integer haléře.
+ */
+import type { AdminTables } from './admin-schema.js';
 
-export interface AdminUsersTable {
-  id: Generated<number>;
-  email: string;
-  name: string;
-  password_hash: string;
-  role: 'owner' | 'staff';
-  locale: 'cs' | 'en';
-  disabled: Generated<number>;
-  created_at: string;
-}
-
-export interface SessionsTable {
-  id: string;
-  data: string;
-  expires_at: string;
-}
-
-export interface SignInAttemptsTable {
-  id: Generated<number>;
-  email: string;
-  ip: string;
-  succeeded: number;
-  at: string;
-}
-
-export interface ApiTokensTable {
-  id: Generated<number>;
-  name: string;
-  token_hash: string;
-  role: 'owner' | 'staff';
-  created_at: string;
-  last_used_at: string | null;
-}
-
-export interface AppMetaTable {
-  key: string;
-  value: string;
-}
-
-export interface Database {
-  admin_users: AdminUsersTable;
-  sessions: SessionsTable;
-  sign_in_attempts: SignInAttemptsTable;
-  api_tokens: ApiTokensTable;
-  app_meta: AppMetaTable;
-}
+export type Database = AdminTables;

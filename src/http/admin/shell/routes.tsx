@@ -1,11 +1,14 @@
 /** The admin home and the seven panels' pages until each panel's own issue fills it. */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { PANELS, type Panel } from '../panels.js';
+import { PANELS, type Panel, type PanelKey } from '../panels.js';
 import { roleAllows } from '../../../domain/admin/roles.js';
 import { AdminLayout, type AdminFrame } from '../../views/admin-layout.js';
 import { Icon } from '../../views/components.js';
 import { renderDocument } from '../../views/render.js';
 import type { PageContext } from '../../views/page-context.js';
+
+// Panels whose own routes are not built yet; each panel's issue removes its key from here.
+const PLACEHOLDER_PANELS: PanelKey[] = ['orders', 'products', 'categories', 'customers', 'settings', 'content', 'stats'];
 
 export function adminFrame(request: FastifyRequest, reply: FastifyReply): AdminFrame {
   const admin = request.admin!;
@@ -35,7 +38,7 @@ export function registerShellRoutes(app: FastifyInstance, pageContext: (r: Fasti
     return reply.type('text/html; charset=utf-8').send(renderDocument(page));
   });
 
-  for (const panel of PANELS) registerPlaceholderPanel(app, panel, pageContext);
+  for (const panel of PANELS.filter((p) => PLACEHOLDER_PANELS.includes(p.key))) registerPlaceholderPanel(app, panel, pageContext);
 }
 
 function registerPlaceholderPanel(app: FastifyInstance, panel: Panel, pageContext: (r: FastifyRequest) => PageContext) {
