@@ -40,3 +40,20 @@ export interface PasswordHasher {
   hash(password: string): Promise<string>;
   verify(hash: string, password: string): Promise<boolean>;
 }
+
+/** One email ready to hand to a transport; `messageId` is stable per outbox row, so a retried send can be recognised. */
+export type OutgoingEmail = {
+  messageId: string;
+  from: string;
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+  attachments?: { filename: string; contentType: string; content: Buffer }[];
+};
+
+/** SMTP when SMTP_URL is set, otherwise .eml files in DATA_DIR/mail/. */
+export interface Mailer {
+  readonly kind: 'smtp' | 'files';
+  send(email: OutgoingEmail): Promise<void>;
+}
