@@ -51,9 +51,13 @@ program
   .command('seed')
   .description('demo shop data (idempotent)')
   .requiredOption('--demo', 'the demo shop: categories, products, pages')
-  .action(async () => {
-    throw new NotYetAvailable('seed --demo: the demo catalogue arrives with the Products and Categories panels; nothing was changed');
-  });
+  .action(async () =>
+    withCore(async (core) => {
+      const seeded = await core.services.seedDemoShop();
+      const added = seeded.categories || seeded.products || seeded.pages || seeded.settings;
+      console.log(added ? `Demo shop: ${seeded.categories} categories, ${seeded.products} products, ${seeded.pages} content pages${seeded.settings ? ', shop details' : ''} added.` : 'The demo shop is already there; nothing was added.');
+    }),
+  );
 
 const admin = program.command('admin').description('admin users');
 admin

@@ -7,18 +7,27 @@ export type ErrorCode =
   | 'invalid_credentials'
   | 'too_many_attempts'
   | 'conflict'
-  | 'invalid_transition';
+  | 'invalid_transition'
+  | 'mail_failed'
+  | 'guest_checkout_disabled'
+  | 'out_of_stock'
+  | 'account_exists'
+  | 'idempotency_conflict';
 
 export class DomainError extends Error {
+  /** Values for the translated message (e.g. the SKUs that ran out). */
+  readonly params?: Record<string, string>;
+
   constructor(
     readonly code: ErrorCode,
     message: string = code,
     /** Field path → message key, for validation errors. */
     readonly fields?: Record<string, string>,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; params?: Record<string, string> },
   ) {
     super(message, options);
     this.name = 'DomainError';
+    this.params = options?.params;
   }
 }
 

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import formbody from '@fastify/formbody';
 import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
 import type { Services } from '../services/services.js';
 import { registerAssets } from './assets.js';
 import { registerLocale } from './middleware/locale.js';
@@ -10,18 +11,32 @@ import { registerErrorHandling } from './middleware/errors.js';
 import { registerSessions, SESSION_COOKIE } from './middleware/session.js';
 import { adminPlugin } from './admin/plugin.js';
 import { adminApiPlugin } from './api/admin-api.js';
-import { registerStoreHome } from './storefront/home-routes.js';
+import { registerStorefront } from './storefront/home-routes.js';
+import { storeApiPlugin } from './api/store-api.js';
+import { registerStoreOrdersApi } from './api/store-orders-api.js';
+import { adminCatalogApiPlugin } from './api/admin-catalog-api.js';
 import { registerHealthRoutes } from './health-routes.js';
 import type { PageContext } from './views/page-context.js';
+import { registerShopFrame } from './middleware/shop-frame.js';
+import { registerContentPages } from './storefront/content-page-routes.js';
+import { registerOrderDocumentRoute } from './storefront/order-document-routes.js';
+import type { OrderDocument } from '../domain/documents/order-document.js';
+import type { MailTransportInfo } from './admin/settings/settings-deps.js';
 import './types.js';
 
 export type AppOptions = {
+  /** Absolute base of links in API answers, emails and PDFs. */
+  publicUrl: string;
+  /** The one order PDF renderer (the worker uses it for attachments too). */
+  renderOrderPdf: (doc: OrderDocument) => Promise<Buffer>;
   services: Services;
   /** Resolves when the database answers (readiness). */
   checkDatabase: () => Promise<void>;
   sessionSecret: string;
   sessionStore: unknown;
   logLevel: string;
+  /** How email leaves the shop, for the Configuration page. */
+  mail: MailTransportInfo;
 };
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
@@ -64,6 +79,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     frameguard: { action: 'deny' },
   });
   await app.register(formbody, { bodyLimit: 1024 * 1024 });
+  // Uploads (product images, logo, stamp): read with request.file(); each use case applies its own, smaller limit.
+  await app.register(multipart, { limits: { fileSize: 10 * 1024 * 1024, files: 10, fields: 50 } });
   await registerSessions(app, { secret: options.sessionSecret, store: options.sessionStore });
   registerLocale(app);
   app.decorateRequest('admin', null);
@@ -79,13 +96,20 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     t: request.t,
     stylesheet,
     path: request.url,
-    shopName: request.t('app.name'),
+    shopName: request.shopName || request.t('app.name'),
+    shop: request.shopFrame,
   });
+  registerShopFrame(app, options.services);
   registerErrorHandling(app, pageContext);
 
   registerHealthRoutes(app, options.checkDatabase);
-  registerStoreHome(app, pageContext);
-  await app.register(adminPlugin(options.services, pageContext));
+  registerStorefront(app, options.services, pageContext);
+  registerContentPages(app, options.services, pageContext);
+  registerOrderDocumentRoute(app, options.services, options.renderOrderPdf);
+  await app.register(adminPlugin(options.services, pageContext, { mail: options.mail }));
   await app.register(adminApiPlugin(options.services));
+  await app.register(adminCatalogApiPlugin(options.services));
+  await app.register(storeApiPlugin(options.services));
+  registerStoreOrdersApi(app, options.services, options.publicUrl);
   return app;
 }

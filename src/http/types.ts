@@ -2,6 +2,7 @@
 import type { Locale, Translate } from './i18n/messages.js';
 import type { AdminRole } from '../domain/admin/roles.js';
 import type { Flash } from './views/components.js';
+import type { ShopFrame } from './views/page-context.js';
 
 export type AdminPrincipal = { id: number; name: string; email: string; role: AdminRole; via: 'session' } | { id: number; name: string; role: AdminRole; via: 'token' };
 
@@ -13,6 +14,9 @@ declare module 'fastify' {
     locale: Locale;
     t: Translate;
     admin: AdminPrincipal | null;
+    /** The shop's name and footer of Configuration, for pages (empty for API and file requests). */
+    shopName: string;
+    shopFrame: ShopFrame | null;
   }
   interface FastifyContextConfig {
     /** Least role a route needs; staff when absent. */

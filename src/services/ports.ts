@@ -57,3 +57,82 @@ export interface Mailer {
   readonly kind: 'smtp' | 'files';
   send(email: OutgoingEmail): Promise<void>;
 }
+
+type OutboxKind = import('../domain/mail/outbox-policy.js').OutboxKind;
+type OutboxStatus = import('../domain/mail/outbox-policy.js').OutboxStatus;
+
+/** An open database transaction, opaque to services: a `Transactor` hands one out and repos take it back, so an email is queued in the same commit as its cause. */
+export type Tx = { readonly __brand: 'Tx' };
+
+export interface Transactor {
+  run<T>(work: (tx: Tx) => Promise<T>): Promise<T>;
+}
+
+/** What an outbox row attaches; the worker renders it at send time (never the request that queued it). */
+export type AttachmentDescriptor = { kind: 'order_pdf'; orderNumber: string; filename: string };
+export type RenderedAttachment = { filename: string; contentType: string; content: Buffer };
+
+/** Renders attachment descriptors; an error with `permanent: true` (e.g. an unknown kind) stops the retries. */
+export interface AttachmentSource {
+  render(descriptor: AttachmentDescriptor): Promise<RenderedAttachment>;
+}
+
+export type NewOutboxEmail = {
+  kind: OutboxKind;
+  orderId: number | null;
+  to: string;
+  from: string;
+  subject: string;
+  text: string;
+  html: string;
+  attachments: AttachmentDescriptor[];
+  messageId: string;
+  createdAt: Date;
+};
+
+export type OutboxEmailSummary = {
+  id: number;
+  kind: OutboxKind;
+  orderId: number | null;
+  to: string;
+  subject: string;
+  messageId: string;
+  status: OutboxStatus;
+  attempts: number;
+  nextAttemptAt: string;
+  lastError: string | null;
+  createdAt: string;
+  sentAt: string | null;
+};
+
+export type OutboxEmail = OutboxEmailSummary & { from: string; text: string; html: string; attachments: AttachmentDescriptor[]; claimedBy: string | null; claimedUntil: string | null };
+
+export type FailedAttempt = { status: 'queued'; nextAttemptAt: Date } | { status: 'failed' };
+
+export interface OutboxRepo {
+  /** Inside the caller's transaction (`tx`), or on its own when `tx` is null. */
+  enqueue(tx: Tx | null, email: NewOutboxEmail): Promise<OutboxEmail>;
+  /** Takes up to `limit` due emails (and ones whose claim expired) for `worker` until `now + leaseMs`; each is claimed by one worker only. */
+  claim(input: { worker: string; now: Date; leaseMs: number; limit: number }): Promise<OutboxEmail[]>;
+  markSent(id: number, at: Date): Promise<void>;
+  markFailedAttempt(id: number, worker: string, outcome: FailedAttempt, error: string): Promise<void>;
+  /** "Send again": the same row (and Message-ID) queued anew with a fresh set of tries; null when it is being sent right now or does not exist. */
+  requeue(id: number, now: Date): Promise<OutboxEmail | null>;
+  findById(id: number): Promise<OutboxEmail | null>;
+  /** Newest first; `before` is the id to page back from. */
+  list(input: { limit: number; before?: number; orderId?: number }): Promise<OutboxEmailSummary[]>;
+}
+
+/** Whether a domain (ASCII form) can receive email: MX records (or A/AAAA), none, or no answer in time. */
+export interface EmailDomainResolver {
+  check(asciiDomain: string): Promise<'mail' | 'missing' | 'unknown'>;
+}
+
+export interface DisposableDomains {
+  isDisposable(asciiDomain: string): boolean;
+}
+
+/** The saved .eml files of the file transport, for the admin. */
+export interface MailArchive {
+  read(messageId: string): Promise<string | null>;
+}

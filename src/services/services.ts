@@ -4,8 +4,16 @@ import { ensureOwner } from './admin/ensure-owner.js';
 import { signInAdmin } from './admin/sign-in-admin.js';
 import { createApiToken, verifyApiToken } from './admin/api-tokens.js';
 import type { AdminUserRepo, ApiTokenRepo, Clock, PasswordHasher, SignInAttemptRepo } from './ports.js';
+import { settingsServices, type SettingsPorts } from './settings/settings-services.js';
+import { catalogServices, type CatalogPorts } from './catalog/catalog-services.js';
+import { mailServices, type MailPorts } from './mail/mail-services.js';
+import { contentServices, type ContentPorts } from './content/content-services.js';
+import { orderServices, type OrderPorts } from './orders/order-services.js';
+import { seedDemoShop } from './demo/seed-demo-shop.js';
 
-export type Ports = {
+export type Ports = AdminPorts & SettingsPorts & CatalogPorts & MailPorts & ContentPorts & OrderPorts;
+
+type AdminPorts = {
   clock: Clock;
   hasher: PasswordHasher;
   adminUsers: AdminUserRepo;
@@ -15,12 +23,18 @@ export type Ports = {
 
 /** Each area adds its own ports to `Ports` and its own use cases here, in one line each. */
 export function createServices(ports: Ports) {
-  return {
+  const services = {
     ...adminServices(ports),
+    ...settingsServices(ports),
+    ...catalogServices(ports),
+    ...mailServices(ports),
+    ...contentServices(ports),
+    ...orderServices(ports),
   };
+  return { ...services, seedDemoShop: () => seedDemoShop(services) };
 }
 
-function adminServices(ports: Ports) {
+function adminServices(ports: AdminPorts) {
   return {
     signInAdmin: (input: { email: string; password: string; ip: string }) => signInAdmin(ports, input),
     createAdminUser: (input: NewAdmin) => createAdminUser(ports, input),

@@ -2,33 +2,24 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { DIALECTS } from '../support/databases.js';
-import { OWNER, startKramek, type TestKramek } from '../support/kramek.js';
-import { launchBrowser } from '../support/browser.js';
+import { OWNER } from '../support/kramek.js';
+import { startBrowserKramek } from '../support/browser.js';
 
 const SEVEN_PANELS = ['Objednávky', 'Zboží', 'Kategorie', 'Zákazníci', 'Konfigurace', 'Obsah', 'Statistiky'];
 
 describe('admin in Chromium', () => {
-  let kramek: TestKramek;
-  let browser: Awaited<ReturnType<typeof launchBrowser>>;
+  let session: Awaited<ReturnType<typeof startBrowserKramek>>;
   let base: string;
+  const shots = () => session.shots();
 
   before(async () => {
-    kramek = await startKramek(DIALECTS[0]!);
-    await kramek.app.listen({ host: '127.0.0.1', port: 0 });
-    const address = kramek.app.server.address();
-    base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-    browser = await launchBrowser();
+    session = await startBrowserKramek(DIALECTS[0]!);
+    base = session.base;
   });
-  // Screenshots to look at (SCREENSHOT_DIR keeps them; otherwise they go with the test's data dir).
-  const shots = () => process.env.SCREENSHOT_DIR ?? kramek.database.dataDir;
-
-  after(async () => {
-    await browser?.close();
-    await kramek?.close();
-  });
+  after(() => session?.close());
 
   test('the owner signs in and sees the seven panels, on desktop and phone widths', async () => {
-    const page = await browser.browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const page = await session.browser.newPage({ viewport: { width: 1280, height: 800 } });
     const consoleErrors: string[] = [];
     // The refused sign-in answers 401 on purpose; anything else logged as an error is a fault.
     page.on('console', (m) => m.type() === 'error' && !/status of 401/.test(m.text()) && consoleErrors.push(m.text()));

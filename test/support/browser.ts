@@ -12,3 +12,33 @@ export async function launchBrowser(): Promise<{ browser: Browser; close(): Prom
   });
   return { browser, close: () => browser.close() };
 }
+
+/** Kramek listening on a loopback port plus a browser, for tests that drive pages as a person would. */
+export async function startBrowserKramek(dialect: import('./databases.js').Dialect) {
+  const { startKramek } = await import('./kramek.js');
+  const kramek = await startKramek(dialect);
+  await kramek.app.listen({ host: '127.0.0.1', port: 0 });
+  const address = kramek.app.server.address();
+  const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  const browser = await launchBrowser();
+  return {
+    kramek,
+    browser: browser.browser,
+    base,
+    /** Where screenshots go: SCREENSHOT_DIR keeps them, otherwise they leave with the test's data dir. */
+    shots: () => process.env.SCREENSHOT_DIR ?? kramek.database.dataDir,
+    async close() {
+      await browser.close();
+      await kramek.close();
+    },
+  };
+}
+
+export async function signInAsOwner(page: import('playwright-core').Page, base: string) {
+  const { OWNER } = await import('./kramek.js');
+  await page.goto(`${base}/admin/prihlaseni`);
+  await page.getByLabel('E-mail').fill(OWNER.email);
+  await page.getByLabel('Heslo').fill(OWNER.password);
+  await page.getByRole('button', { name: 'Přihlásit se' }).click();
+  await page.waitForURL(/\/admin(\/|$)/);
+}

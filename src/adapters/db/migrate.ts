@@ -2,9 +2,19 @@
 import { Migrator, sql, type Migration } from 'kysely';
 import { isPostgres, type Db } from './kysely.js';
 import * as m0001 from './migrations/0001-admin.js';
+import * as m0002 from './migrations/0002-settings.js';
+import * as m0003 from './migrations/0003-catalog.js';
+import * as m0004 from './migrations/0004-outbox.js';
+import * as m0005 from './migrations/0005-content.js';
+import * as m0006 from './migrations/0006-orders.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-admin': m0001,
+  '0002-settings': m0002,
+  '0003-catalog': m0003,
+  '0004-outbox': m0004,
+  '0005-content': m0005,
+  '0006-orders': m0006,
 };
 
 export async function migrateToLatest(db: Db): Promise<string[]> {

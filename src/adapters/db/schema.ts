@@ -3,5 +3,10 @@
  * On both databases instants are ISO-8601 UTC strings, flags are 0/1, money is integer haléře.
  */
 import type { AdminTables } from './admin-schema.js';
+import type { SettingsTables } from './settings-schema.js';
+import type { CatalogTables } from './catalog-schema.js';
+import type { OutboxTables } from './outbox-schema.js';
+import type { ContentTables } from './content-schema.js';
+import type { OrderTables } from './orders-schema.js';
 
-export type Database = AdminTables;
+export type Database = AdminTables & SettingsTables & CatalogTables & OutboxTables & ContentTables & OrderTables;

@@ -6,8 +6,15 @@ import { csrfGuard } from '../middleware/session.js';
 import type { PageContext } from '../views/page-context.js';
 import { registerAuthRoutes } from './auth/routes.js';
 import { registerShellRoutes } from './shell/routes.js';
+import { registerSettingsRoutes } from './settings/routes.js';
+import { registerContentRoutes } from './content/routes.js';
+import { registerCategoryRoutes } from './categories/routes.js';
+import { registerProductRoutes } from './products/routes.js';
+import { registerProductCsvRoutes } from './products/csv-routes.js';
+import { registerEmailRoutes } from './emails/routes.js';
+import type { MailTransportInfo } from './settings/settings-deps.js';
 
-export function adminPlugin(services: Services, pageContext: (r: FastifyRequest) => PageContext) {
+export function adminPlugin(services: Services, pageContext: (r: FastifyRequest) => PageContext, options: { mail: MailTransportInfo }) {
   return async (app: FastifyInstance) => {
     const guard = requireAdminSession(services);
     app.addHook('preHandler', async (request, reply) => {
@@ -16,6 +23,12 @@ export function adminPlugin(services: Services, pageContext: (r: FastifyRequest)
     });
     app.addHook('preHandler', csrfGuard(app));
     registerAuthRoutes(app, services, pageContext);
-    registerShellRoutes(app, pageContext);
+    registerShellRoutes(app, services, pageContext);
+    registerSettingsRoutes(app, { services, pageContext, mail: options.mail });
+    registerContentRoutes(app, services, pageContext);
+    registerCategoryRoutes(app, services, pageContext);
+    registerProductRoutes(app, services, pageContext);
+    registerProductCsvRoutes(app, services, pageContext);
+    registerEmailRoutes(app, services, pageContext);
   };
 }

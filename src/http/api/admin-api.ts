@@ -2,6 +2,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { Services } from '../../services/services.js';
 import { requireApiToken } from '../middleware/admin-auth.js';
+import { registerSettingsApi } from './admin-settings-api.js';
+import { registerPagesApi } from './admin-pages-api.js';
 
 export function adminApiPlugin(services: Services) {
   return async (app: FastifyInstance) => {
@@ -12,5 +14,7 @@ export function adminApiPlugin(services: Services) {
       const admin = request.admin!;
       return { name: admin.name, role: admin.role, via: admin.via };
     });
+    registerSettingsApi(app, services);
+    registerPagesApi(app, services);
   };
 }

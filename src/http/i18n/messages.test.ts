@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { pickLocale, translator } from './messages.js';
+import { AREA_MESSAGES, pickLocale, translator } from './messages.js';
 import { safeLocalPath } from '../middleware/locale.js';
 
 test('Czech is the default; a cookie choice beats Accept-Language', () => {
@@ -23,4 +23,15 @@ test('the language switch only returns to local paths', () => {
   assert.equal(safeLocalPath('/\\evil.example', '/'), '/');
   assert.equal(safeLocalPath('https://evil.example', '/'), '/');
   assert.equal(safeLocalPath(undefined, '/admin'), '/admin');
+});
+
+test('no text key is defined by two areas (one would silently replace the other)', () => {
+  const owner = new Map<string, string>();
+  for (const [area, messages] of Object.entries(AREA_MESSAGES)) {
+    for (const key of Object.keys(messages.cs)) {
+      assert.equal(owner.get(key), undefined, `${key} is in ${owner.get(key)} and ${area}`);
+      owner.set(key, area);
+    }
+    assert.deepEqual(Object.keys(messages.en).sort(), Object.keys(messages.cs).sort(), `${area}: the same keys in both languages`);
+  }
 });

@@ -1,12 +1,17 @@
 /** Every user-facing text of the web edge, Czech first, with English; keys are shared by pages, forms and JSON errors. */
 import * as common from './common.js';
+import * as settings from './settings.js';
+import * as catalog from './catalog.js';
+import * as mail from './mail.js';
+import * as content from './content.js';
+import * as orders from './orders.js';
 export const LOCALES = ['cs', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
 
-
 // Each area keeps its texts in its own file; they are merged here into one catalog per language.
-const cs = { ...common.cs };
-const en: Record<MessageKey, string> = { ...common.en };
+export const AREA_MESSAGES = { common, settings, catalog, mail, content, orders };
+const cs = { ...common.cs, ...settings.cs, ...catalog.cs, ...mail.cs, ...content.cs, ...orders.cs };
+const en: Record<MessageKey, string> = { ...common.en, ...settings.en, ...catalog.en, ...mail.en, ...content.en, ...orders.en };
 
 export type MessageKey = keyof typeof cs;
 

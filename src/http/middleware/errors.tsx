@@ -16,18 +16,34 @@ const STATUS: Record<ErrorCode, number> = {
   too_many_attempts: 429,
   conflict: 409,
   invalid_transition: 409,
+  mail_failed: 502,
+  guest_checkout_disabled: 403,
+  out_of_stock: 409,
+  account_exists: 409,
+  idempotency_conflict: 409,
 };
 
 export type HttpError = { status: number; code: string; message: string; fields?: Record<string, string> };
 
 export function translateFields(t: Translate, fields: Record<string, string> | undefined) {
   if (!fields) return undefined;
-  return Object.fromEntries(Object.entries(fields).map(([path, key]) => [path, isMessageKey(`field.${key}`) ? t(`field.${key}` as never) : key]));
+  return Object.fromEntries(Object.entries(fields).map(([path, value]) => [path, translateField(t, value)]));
+}
+
+/** A field message key, optionally with a detail after a colon (`template_unknown_placeholder:foo`). */
+export function translateField(t: Translate, value: string): string {
+  return value
+    .split('|')
+    .map((one) => {
+      const [key, detail] = one.split(/:(.*)/s) as [string, string | undefined];
+      return isMessageKey(`field.${key}`) ? t(`field.${key}` as never, detail === undefined ? undefined : { detail }) : one;
+    })
+    .join(' ');
 }
 
 export function toHttpError(error: unknown, t: Translate): HttpError {
   if (isDomainError(error)) {
-    return { status: STATUS[error.code], code: error.code, message: t(`error.${error.code}`), fields: translateFields(t, error.fields) };
+    return { status: STATUS[error.code], code: error.code, message: t(`error.${error.code}`, error.params), fields: translateFields(t, error.fields) };
   }
   const fe = error as FastifyError;
   if (typeof fe.code === 'string' && fe.code.startsWith('FST_CSRF')) return { status: 403, code: 'csrf', message: t('error.csrf') };

@@ -20,7 +20,20 @@ export async function registerSessions(app: FastifyInstance, options: { secret: 
     rolling: false,
     cookie: { httpOnly: true, sameSite: 'lax', secure: 'auto', path: '/', maxAge: SESSION_LIFETIME_MS },
   });
-  await app.register(csrf, { sessionPlugin: '@fastify/session' });
+  await app.register(csrf, { sessionPlugin: '@fastify/session', getToken: csrfTokenOf });
+}
+
+/**
+ * The token of a form post (`_csrf` field) or a script (header). A file upload's body is read only later
+ * by its handler, so its form carries the token in the action URL instead.
+ */
+function csrfTokenOf(request: FastifyRequest): string | undefined {
+  const fromBody = (request.body as { _csrf?: unknown } | undefined)?._csrf;
+  if (typeof fromBody === 'string') return fromBody;
+  const fromQuery = (request.query as { _csrf?: unknown } | undefined)?._csrf;
+  if (request.isMultipart() && typeof fromQuery === 'string') return fromQuery;
+  const header = request.headers['csrf-token'] ?? request.headers['x-csrf-token'];
+  return typeof header === 'string' ? header : undefined;
 }
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);

@@ -7,4 +7,11 @@ export type PageContext = {
   stylesheet: string;
   path: string;
   shopName: string;
+  /** The shop's contacts (Configuration) and the content pages linked from the footer. */
+  shop: ShopFrame | null;
+};
+
+export type ShopFrame = {
+  contact: { legalName: string; street: string; city: string; zip: string; email: string; phone: string; ico: string };
+  footerLinks: { href: string; title: string }[];
 };

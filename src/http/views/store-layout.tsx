@@ -5,12 +5,32 @@ import type { PageContext } from './page-context.js';
 
 export type MenuCategory = { name: string; href: string };
 
+function ShopContact({ ctx }: { ctx: PageContext }) {
+  const c = ctx.shop?.contact;
+  return (
+    <address class="shop-contact">
+      <strong>{c?.legalName || ctx.shopName}</strong>
+      {c?.street && <span>{c.street}</span>}
+      {(c?.zip || c?.city) && <span>{`${c.zip} ${c.city}`.trim()}</span>}
+      {c?.email && <a href={`mailto:${c.email}`}>{c.email}</a>}
+      {c?.phone && <a href={`tel:${c.phone.replace(/\s/g, '')}`}>{c.phone}</a>}
+      {c?.ico && <span>IČO {c.ico}</span>}
+    </address>
+  );
+}
+
 export function StoreLayout(props: {
   ctx: PageContext;
   title: string;
   description?: string;
+  /** Absolute URL of this page's canonical address (SEO). */
+  canonical?: string;
+  /** Pages search engines should not index (search results, filtered lists). */
+  noindex?: boolean;
   categories: MenuCategory[];
   cartCount: number;
+  /** The search box's current text (on the search page). */
+  query?: string;
   children: ComponentChildren;
 }) {
   const { ctx } = props;
@@ -22,6 +42,8 @@ export function StoreLayout(props: {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{props.title === ctx.shopName ? ctx.shopName : `${props.title} | ${ctx.shopName}`}</title>
         {props.description && <meta name="description" content={props.description} />}
+        {props.canonical && <link rel="canonical" href={props.canonical} />}
+        {props.noindex && <meta name="robots" content="noindex, follow" />}
         <link rel="stylesheet" href={ctx.stylesheet} />
         <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
       </head>
@@ -35,7 +57,7 @@ export function StoreLayout(props: {
               <label class="visually-hidden" for="q">
                 {t('store.search')}
               </label>
-              <input id="q" name="q" type="search" placeholder={t('store.searchPlaceholder')} />
+              <input id="q" name="q" type="search" placeholder={t('store.searchPlaceholder')} value={props.query} />
               <button type="submit">{t('store.searchSubmit')}</button>
             </form>
             <a class="store-cart" href="/kosik">
@@ -49,7 +71,9 @@ export function StoreLayout(props: {
               <ul>
                 {props.categories.map((c) => (
                   <li key={c.href}>
-                    <a href={c.href}>{c.name}</a>
+                    <a href={c.href} aria-current={ctx.path.split('?')[0] === c.href ? 'page' : undefined}>
+                      {c.name}
+                    </a>
                   </li>
                 ))}
               </ul>
@@ -62,10 +86,19 @@ export function StoreLayout(props: {
         <footer class="store-footer">
           <section>
             <h2>{t('store.footer.contact')}</h2>
-            <p>{ctx.shopName}</p>
+            <ShopContact ctx={ctx} />
           </section>
           <section>
             <h2>{t('store.footer.legal')}</h2>
+            {ctx.shop && ctx.shop.footerLinks.length > 0 && (
+              <ul class="footer-links">
+                {ctx.shop.footerLinks.map((link) => (
+                  <li key={link.href}>
+                    <a href={link.href}>{link.title}</a>
+                  </li>
+                ))}
+              </ul>
+            )}
             <LanguageSwitch ctx={ctx} />
           </section>
           <p class="powered">{t('store.footer.poweredBy')}</p>

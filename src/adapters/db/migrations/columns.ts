@@ -14,4 +14,9 @@ export function instant(db: Kysely<unknown>) {
   return isPostgres(db) ? sql`timestamptz` : sql`text`;
 }
 
+/** Binary data: bytea on PostgreSQL, blob on SQLite. */
+export function binary(db: Kysely<unknown>) {
+  return isPostgres(db) ? sql`bytea` : sql`blob`;
+}
+
 export const notNull = (c: ColumnDefinitionBuilder) => c.notNull();

@@ -1,0 +1,107 @@
+/**
+ * Order placement benchmark: POST /api/store/orders with 3 items, 16 concurrent clients for 10 s, on SQLite and on
+ * PostgreSQL (the server in a child process, without the worker: the PDF and SMTP are the worker's, never the request's).
+ * Targets: SQLite ≥ 300 orders/s with p99 < 100 ms; PostgreSQL ≥ 200 orders/s.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import net from 'node:net';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import autocannon from 'autocannon';
+import pg from 'pg';
+import { loadConfig } from '../src/config/env.js';
+import { openCore } from '../src/main.js';
+import { migrateToLatest } from '../src/adapters/db/migrate.js';
+import type { DatabaseTarget } from '../src/adapters/db/kysely.js';
+
+const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
+const CONNECTIONS = 16;
+const PG_URL = process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
+
+const BODY = (n: number) =>
+  JSON.stringify({
+    items: [
+      { sku: `BENCH-${n % 20}-A`, quantity: 1 },
+      { sku: `BENCH-${(n + 7) % 20}-B`, quantity: 2 },
+      { sku: `BENCH-${(n + 13) % 20}-A`, quantity: 1 },
+    ],
+    customer: { email: `kupec${n}@example.cz`, name: 'Jana Nováková', phone: '+420601123456' },
+    billingAddress: { street: 'Dlouhá 12', city: 'Praha', zip: '110 00', country: 'CZ' },
+    shippingMethod: 'ppl',
+    paymentMethod: 'bank-transfer',
+    note: 'Benchmark',
+  });
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const probe = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+function startServer(env: Record<string, string>): Promise<ChildProcess> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve', '--no-worker'], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+    child.stdout!.on('data', (chunk: Buffer) => /Kramek is running/.test(chunk.toString()) && resolve(child));
+    child.once('exit', (code) => reject(new Error(`server exited ${code}`)));
+  });
+}
+
+async function run(name: 'SQLite' | 'PostgreSQL', targetFor: (dataDir: string) => DatabaseTarget, env: Record<string, string>, goal: number) {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kramek-orders-bench-'));
+  const target = targetFor(dataDir);
+  const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', SEED_DEMO: '0' });
+  const core = openCore(config, { database: target });
+  await migrateToLatest(core.db);
+  for (let p = 0; p < 20; p++) {
+    await core.services.createProduct({
+      name: `Zboží ${p}`,
+      slug: '',
+      description: '',
+      vatRate: 21,
+      active: true,
+      categoryIds: [],
+      variants: ['A', 'B'].map((v) => ({ sku: `BENCH-${p}-${v}`, name: v, price: 10000 + p * 100, compareAtPrice: null, stock: 1_000_000, weightGrams: null })),
+    });
+  }
+  const port = await freePort();
+  const server = await startServer({ ...env, DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'warn', SEED_DEMO: '0', ADMIN_PASSWORD: 'bench-heslo-123' });
+  let n = 0;
+  const result = await autocannon({
+    url: `http://127.0.0.1:${port}/api/store/orders`,
+    connections: CONNECTIONS,
+    duration: DURATION,
+    requests: [{ method: 'POST', headers: { 'content-type': 'application/json' }, setupRequest: (req) => ({ ...req, body: BODY(n++) }) }],
+  });
+  const orders = Number((await core.db.selectFrom('orders').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  const emails = Number((await core.db.selectFrom('outbox_emails').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  const rss = Number(/VmHWM:\s+(\d+)/.exec(fs.readFileSync(`/proc/${server.pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
+  server.kill();
+  await core.close();
+  const rate = result['2xx'] / DURATION;
+  const ok = rate >= goal && (name === 'PostgreSQL' || result.latency.p99 < 100);
+  console.log(
+    `${name.padEnd(10)} ${rate.toFixed(0).padStart(5)} orders/s  p50 ${result.latency.p50} ms  p99 ${result.latency.p99} ms  (${result.non2xx} non-2xx, ${result.errors} errors; ${orders} orders and ${emails} queued emails in the database; server peak RSS ${rss.toFixed(0)} MB)  target ≥ ${goal}/s${name === 'SQLite' ? ', p99 < 100 ms' : ''}: ${ok ? 'OK' : 'MISSED'}`,
+  );
+  // Requests still in flight when autocannon stops are stored but not counted as answered; fewer stored would be a loss.
+  if (orders < result['2xx']) console.log(`  !! LOST: ${result['2xx']} acknowledged but only ${orders} stored`);
+}
+
+await run('SQLite', (dir) => ({ kind: 'sqlite', file: path.join(dir, 'kramek.sqlite') }), {}, 300).catch((e) => console.error(e));
+
+const schema = `bench_${randomBytes(4).toString('hex')}`;
+const admin = new pg.Client({ connectionString: PG_URL });
+await admin.connect();
+await admin.query(`create schema ${schema}`);
+try {
+  const url = new URL(PG_URL);
+  url.searchParams.set('options', `-c search_path=${schema}`);
+  await run('PostgreSQL', () => ({ kind: 'postgres', url: PG_URL, searchPath: schema }), { DATABASE_URL: url.toString() }, 200);
+} finally {
+  await admin.query(`drop schema ${schema} cascade`);
+  await admin.end();
+}

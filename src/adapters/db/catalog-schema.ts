@@ -1,0 +1,68 @@
+/** Categories, products, variants, product images and their links, as Kysely sees them. */
+import type { Generated } from 'kysely';
+
+export interface CategoriesTable {
+  id: Generated<number>;
+  parent_id: number | null;
+  name: string;
+  slug: string;
+  description: string;
+  position: number;
+  visible: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ProductsTable {
+  id: Generated<number>;
+  name: string;
+  slug: string;
+  description: string;
+  description_html: string;
+  vat_rate: number;
+  active: number;
+  /** Kept with the variants, so lists sort and filter without joining them. */
+  min_price: number;
+  stock_total: number;
+  search_text: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ProductCategoriesTable {
+  product_id: number;
+  category_id: number;
+  position: number;
+}
+
+export interface VariantsTable {
+  id: Generated<number>;
+  product_id: number;
+  sku: string;
+  name: string;
+  price: number;
+  compare_at_price: number | null;
+  stock: number;
+  weight_grams: number | null;
+  position: number;
+}
+
+export interface ProductImagesTable {
+  id: Generated<number>;
+  product_id: number;
+  key: string;
+  width: number;
+  height: number;
+  format: string;
+  alt: string;
+  position: number;
+  created_at: string;
+}
+
+export interface CatalogTables {
+  categories: CategoriesTable;
+  products: ProductsTable;
+  product_categories: ProductCategoriesTable;
+  variants: VariantsTable;
+  product_images: ProductImagesTable;
+}

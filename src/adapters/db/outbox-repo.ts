@@ -1,0 +1,141 @@
+/**
+ * The email outbox in our own database. Rows are queued inside the caller's transaction; workers claim due rows with
+ * a lease (FOR UPDATE SKIP LOCKED on PostgreSQL, one atomic UPDATE on SQLite), so a killed worker's rows come back.
+ */
+import type { Expression, ExpressionBuilder, Selectable, SqlBool } from 'kysely';
+import type { AttachmentDescriptor, OutboxEmail, OutboxEmailSummary, OutboxRepo, Transactor, Tx } from '../../services/ports.js';
+import { isPostgres, type Db } from './kysely.js';
+import type { Database } from './schema.js';
+import type { OutboxEmailsTable } from './outbox-schema.js';
+
+type Row = Selectable<OutboxEmailsTable>;
+
+const SUMMARY_COLUMNS = ['id', 'kind', 'order_id', 'to_address', 'subject', 'message_id', 'status', 'attempts', 'next_attempt_at', 'last_error', 'created_at', 'sent_at'] as const;
+
+const toSummary = (row: Pick<Row, (typeof SUMMARY_COLUMNS)[number]>): OutboxEmailSummary => ({
+  id: Number(row.id),
+  kind: row.kind,
+  orderId: row.order_id === null ? null : Number(row.order_id),
+  to: row.to_address,
+  subject: row.subject,
+  messageId: row.message_id,
+  status: row.status,
+  attempts: row.attempts,
+  nextAttemptAt: row.next_attempt_at,
+  lastError: row.last_error,
+  createdAt: row.created_at,
+  sentAt: row.sent_at,
+});
+
+const toEmail = (row: Row): OutboxEmail => ({
+  ...toSummary(row),
+  from: row.from_address,
+  text: row.text_body,
+  html: row.html_body,
+  attachments: JSON.parse(row.attachments) as AttachmentDescriptor[],
+  claimedBy: row.claimed_by,
+  claimedUntil: row.claimed_until,
+});
+
+/** Due: queued and its time has come, or being sent by a worker whose lease ran out (it died or hung). */
+function due(eb: ExpressionBuilder<Database, 'outbox_emails'>, now: string): Expression<SqlBool> {
+  return eb.or([
+    eb.and([eb('status', '=', 'queued'), eb('next_attempt_at', '<=', now)]),
+    eb.and([eb('status', '=', 'sending'), eb('claimed_until', '<', now)]),
+  ]);
+}
+
+export function kyselyTransactor(db: Db): Transactor {
+  return { run: (work) => db.transaction().execute((trx) => work(trx as unknown as Tx)) };
+}
+
+export function outboxRepo(db: Db): OutboxRepo {
+  const postgres = isPostgres(db);
+  return {
+    async enqueue(tx, email) {
+      const executor = tx ? (tx as unknown as Db) : db;
+      const row = await executor
+        .insertInto('outbox_emails')
+        .values({
+          kind: email.kind,
+          order_id: email.orderId,
+          to_address: email.to,
+          from_address: email.from,
+          subject: email.subject,
+          text_body: email.text,
+          html_body: email.html,
+          attachments: JSON.stringify(email.attachments),
+          message_id: email.messageId,
+          next_attempt_at: email.createdAt.toISOString(),
+          created_at: email.createdAt.toISOString(),
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      return toEmail(row);
+    },
+
+    async claim({ worker, now, leaseMs, limit }) {
+      const at = now.toISOString();
+      const rows = await db
+        .updateTable('outbox_emails')
+        .set((eb) => ({ status: 'sending', claimed_by: worker, claimed_until: new Date(now.getTime() + leaseMs).toISOString(), attempts: eb('attempts', '+', 1) }))
+        .where('id', 'in', (eb) => {
+          const pick = eb.selectFrom('outbox_emails').select('id').where((w) => due(w, at)).orderBy('next_attempt_at').orderBy('id').limit(limit);
+          // Several workers on PostgreSQL: rows another worker is claiming are skipped, never waited for or taken twice.
+          // SQLite runs the whole UPDATE under its one write lock, which serialises workers just as well.
+          return postgres ? pick.forUpdate().skipLocked() : pick;
+        })
+        .returningAll()
+        .execute();
+      return rows.map(toEmail).sort((a, b) => a.id - b.id);
+    },
+
+    async markSent(id, at) {
+      await db
+        .updateTable('outbox_emails')
+        .set({ status: 'sent', sent_at: at.toISOString(), claimed_by: null, claimed_until: null, last_error: null })
+        .where('id', '=', id)
+        .execute();
+    },
+
+    async markFailedAttempt(id, worker, outcome, error) {
+      await db
+        .updateTable('outbox_emails')
+        .set({
+          status: outcome.status,
+          next_attempt_at: (eb) => (outcome.status === 'queued' ? eb.val(outcome.nextAttemptAt.toISOString()) : eb.ref('next_attempt_at')),
+          claimed_by: null,
+          claimed_until: null,
+          last_error: error,
+        })
+        // Only the worker holding the claim may record its failure (a row re-claimed after a lease ran out is not its any more).
+        .where('id', '=', id)
+        .where('status', '=', 'sending')
+        .where('claimed_by', '=', worker)
+        .execute();
+    },
+
+    async requeue(id, now) {
+      const row = await db
+        .updateTable('outbox_emails')
+        .set({ status: 'queued', attempts: 0, next_attempt_at: now.toISOString(), claimed_by: null, claimed_until: null })
+        .where('id', '=', id)
+        .where('status', '!=', 'sending')
+        .returningAll()
+        .executeTakeFirst();
+      return row ? toEmail(row) : null;
+    },
+
+    async findById(id) {
+      const row = await db.selectFrom('outbox_emails').selectAll().where('id', '=', id).executeTakeFirst();
+      return row ? toEmail(row) : null;
+    },
+
+    async list({ limit, before, orderId }) {
+      let query = db.selectFrom('outbox_emails').select(SUMMARY_COLUMNS).orderBy('id', 'desc').limit(limit);
+      if (before !== undefined) query = query.where('id', '<', before);
+      if (orderId !== undefined) query = query.where('order_id', '=', orderId);
+      return (await query.execute()).map(toSummary);
+    },
+  };
+}

@@ -1,0 +1,101 @@
+/**
+ * DejaVu Sans (TTF from the dejavu-fonts-ttf npm package), parsed once per process and shared by every document,
+ * with the per-document work pdfkit would repeat (shaping words, decoding and subsetting glyphs) done once.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+
+type Glyph = { _decode(): unknown; kramekDecoded?: true };
+type Subset = { glyphs: number[]; encode(): Uint8Array };
+type FontkitFont = { postscriptName: string; createSubset(): Subset; getGlyph(id: number, codePoints?: number[]): Glyph | null };
+type Fontkit = { create(buffer: Uint8Array): FontkitFont };
+/** What pdfkit keeps per document for a font (its EmbeddedFont): we share the caches that do not depend on the document. */
+type PdfkitFont = { layoutCache?: Record<string, unknown>; encode?(text: string): unknown };
+
+export const FONT = { regular: 'DejaVuSans', bold: 'DejaVuSans-Bold' } as const;
+type FontKey = keyof typeof FONT;
+
+/**
+ * Every document starts its font subsets with these characters, in this order, so most documents embed the very
+ * same subset and its encoding is reused (the few other characters a name may bring are appended).
+ */
+const PRIMER = [
+  ...Array.from({ length: 95 }, (_, i) => String.fromCharCode(32 + i)),
+  ...'áčďéěíňóřšťúůýžÁČĎÉĚÍŇÓŘŠŤÚŮÝŽäöüßÄÖÜĺľŕôÔĹĽŔ',
+  ...'\u00A0\u202F–—„“”‚‘’…•€×°§½',
+].join('');
+
+function decodedGlyphCache(font: FontkitFont): void {
+  const getGlyph = font.getGlyph.bind(font);
+  font.getGlyph = (id, codePoints) => {
+    const glyph = getGlyph(id, codePoints);
+    if (glyph && !glyph.kramekDecoded) {
+      const decode = glyph._decode.bind(glyph);
+      let decoded: { value: unknown } | null = null;
+      glyph._decode = () => (decoded ??= { value: decode() }).value; // outlines are read-only
+      glyph.kramekDecoded = true;
+    }
+    return glyph;
+  };
+}
+
+function subsetEncodingCache(font: FontkitFont): void {
+  const encoded = new Map<string, Uint8Array>();
+  const createSubset = font.createSubset.bind(font);
+  font.createSubset = () => {
+    const subset = createSubset();
+    const encode = subset.encode.bind(subset);
+    subset.encode = () => {
+      const key = subset.glyphs.join(',');
+      let bytes = encoded.get(key);
+      if (!bytes) {
+        bytes = encode();
+        if (encoded.size > 200) encoded.clear();
+        encoded.set(key, bytes);
+      }
+      return bytes;
+    };
+    return subset;
+  };
+}
+
+type Loaded = { font: FontkitFont; layoutCache: Record<string, unknown> };
+let loaded: Record<FontKey, Loaded> | null = null;
+
+function load(): Record<FontKey, Loaded> {
+  if (!loaded) {
+    // fontkit is pdfkit's own dependency, loaded from beside pdfkit so the two always match.
+    const fontkit = createRequire(require.resolve('pdfkit'))('fontkit') as Fontkit;
+    const open = (file: string): Loaded => {
+      const font = fontkit.create(readFileSync(require.resolve(`dejavu-fonts-ttf/ttf/${file}.ttf`)));
+      decodedGlyphCache(font);
+      subsetEncodingCache(font);
+      return { font, layoutCache: Object.create(null) as Record<string, unknown> };
+    };
+    loaded = { regular: open(FONT.regular), bold: open(FONT.bold) };
+  }
+  return loaded;
+}
+
+/** The parsed fonts, for `new PDFDocument({ font })` and `registerFont` (pdfkit accepts a fontkit font). */
+export function documentFonts(): Record<FontKey, FontkitFont> {
+  const fonts = load();
+  return { regular: fonts.regular.font, bold: fonts.bold.font };
+}
+
+/**
+ * Registers both fonts on a document, gives them the process-wide cache of shaped words (pdfkit stores runs already
+ * scaled to its 1000-unit em and never changes them) and primes their subsets. `currentFont` reads pdfkit's font in use.
+ */
+export function useDocumentFonts(pdf: PDFKit.PDFDocument, currentFont: () => PdfkitFont | undefined): void {
+  const fonts = load();
+  for (const key of ['bold', 'regular'] as const) {
+    pdf.registerFont(FONT[key], fonts[key].font as never);
+    pdf.font(FONT[key]);
+    const font = currentFont();
+    if (font && font.layoutCache) font.layoutCache = fonts[key].layoutCache;
+    font?.encode?.(PRIMER);
+  }
+}

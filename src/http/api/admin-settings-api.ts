@@ -1,0 +1,15 @@
+/** GET/PATCH /api/admin/settings (owner only): the Settings document; a PATCH is partial, validated whole and saved atomically. */
+import type { FastifyInstance } from 'fastify';
+import type { Services } from '../../services/services.js';
+import { actorOf } from '../admin/settings/settings-deps.js';
+
+const OWNER = { config: { role: 'owner' as const } };
+
+export function registerSettingsApi(app: FastifyInstance, services: Services) {
+  app.get('/api/admin/settings', OWNER, async () => services.getSettings());
+
+  app.patch('/api/admin/settings', OWNER, async (request) => {
+    const { settings } = await services.updateSettings({ patch: request.body, actor: actorOf(request) });
+    return settings;
+  });
+}

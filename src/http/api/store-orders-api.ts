@@ -1,0 +1,16 @@
+/** POST /api/store/orders: the same order service as the checkout; a repeated Idempotency-Key answers with the first order. */
+import { createHash } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import type { Services } from '../../services/services.js';
+import { customerOrderView } from './order-view.js';
+
+export function registerStoreOrdersApi(app: FastifyInstance, services: Services, publicUrl: string) {
+  app.post('/api/store/orders', async (request, reply) => {
+    const header = request.headers['idempotency-key'];
+    const idempotencyKey = typeof header === 'string' ? header : null;
+    const requestHash = createHash('sha256').update(JSON.stringify(request.body ?? null)).digest('hex');
+    const { order, created } = await services.placeOrder({ input: request.body, locale: request.locale, idempotencyKey, requestHash });
+    if (!created) reply.header('idempotent-replayed', 'true');
+    return reply.code(201).send(customerOrderView(order, publicUrl));
+  });
+}

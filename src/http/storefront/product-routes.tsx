@@ -1,0 +1,103 @@
+/** The product page (/zbozi/<slug>): images, a variant picker, the price with VAT, availability and the add-to-cart form. */
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Services } from '../../services/services.js';
+import { formatMoney } from '../../domain/money/money.js';
+import { splitGross } from '../../domain/money/vat.js';
+import { descriptionText, metaDescription } from '../../domain/catalog/description.js';
+import { StoreLayout } from '../views/store-layout.js';
+import type { PageContext } from '../views/page-context.js';
+import type { PageCache } from './page-cache.js';
+import { AvailabilityText, Breadcrumbs, Price, ProductImg, categoryHref, productHref } from './product-card.js';
+import { originalUrl } from './media-routes.js';
+
+export function registerProductPages(app: FastifyInstance, services: Services, pageContext: (r: FastifyRequest) => PageContext, cached: PageCache) {
+  app.get<{ Params: { slug: string } }>('/zbozi/:slug', async (request, reply) =>
+    cached(request, reply, async () => {
+      const ctx = pageContext(request);
+      const { t, locale } = ctx;
+      const [view, menu] = await Promise.all([services.storeProduct(request.params.slug), services.storeMenu()]);
+      if (!view) return null;
+      const { product } = view;
+      const widths = services.imageWidths();
+      // The first variant in stock is chosen; the price shown is that variant's.
+      const chosen = product.variants.find((v) => v.stock > 0) ?? product.variants[0];
+      const text = descriptionText(product.descriptionHtml);
+      const [main, ...more] = product.images;
+      return (
+        <StoreLayout
+          ctx={ctx}
+          title={product.name}
+          description={metaDescription(text) || product.name}
+          canonical={`${services.shopUrl()}${productHref(product.slug)}`}
+          categories={menu.map((c) => ({ name: c.name, href: categoryHref(c.slug) }))}
+          cartCount={0}
+        >
+          <Breadcrumbs ctx={ctx} path={view.path} current={product.name} />
+          <article class="product-detail">
+            <div class="product-gallery">
+              {main ? (
+                <a href={originalUrl(main)}>
+                  <ProductImg image={main} widths={widths} sizes="(max-width: 800px) 100vw, 560px" eager alt={main.alt || product.name} />
+                </a>
+              ) : (
+                <span class="no-image no-image-large" />
+              )}
+              {more.length > 0 && (
+                <ul class="gallery-thumbs">
+                  {more.map((image) => (
+                    <li key={image.id}>
+                      <a href={originalUrl(image)}>
+                        <ProductImg image={image} widths={widths} sizes="120px" alt={image.alt || product.name} />
+                      </a>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </div>
+            <div class="product-buy">
+              <h1>{product.name}</h1>
+              {chosen && (
+                <div class="product-price">
+                  <Price ctx={ctx} price={chosen.price} compareAt={chosen.compareAtPrice} />
+                  <p class="muted small">
+                    {t('store.vatIncluded', { rate: product.vatRate })} ·{' '}
+                    {t('store.priceWithoutVat', { price: formatMoney(splitGross(chosen.price, product.vatRate).base, locale) })}
+                  </p>
+                </div>
+              )}
+              <form method="post" action="/kosik" class="add-to-cart stack">
+                <fieldset class="variant-picker">
+                  <legend>{t('store.variantPicker')}</legend>
+                  {product.variants.map((v) => (
+                    <div class="variant-option" key={v.id}>
+                      <input type="radio" name="variantId" id={`variant-${v.id}`} value={String(v.id)} checked={v.id === chosen?.id} disabled={v.stock <= 0} />
+                      <label for={`variant-${v.id}`}>
+                        <span class="variant-name">{v.name || product.name}</span>
+                        <Price ctx={ctx} price={v.price} compareAt={v.compareAtPrice} />
+                        <AvailabilityText ctx={ctx} stock={v.stock} />
+                      </label>
+                    </div>
+                  ))}
+                </fieldset>
+                <div class="field field-quantity">
+                  <label for="quantity">{t('store.quantity')}</label>
+                  <input type="number" id="quantity" name="quantity" value="1" min="1" max="999" inputMode="numeric" />
+                </div>
+                <button type="submit" class="button-primary button-large" disabled={product.stockTotal <= 0}>
+                  {t('store.addToCart')}
+                </button>
+              </form>
+              {chosen && (
+                <p class="muted small">
+                  {t('store.sku')}: {chosen.sku}
+                </p>
+              )}
+            </div>
+          </article>
+          {/* Sanitised when saved (an allow-list of tags, no attributes but safe links). */}
+          <section class="product-description" dangerouslySetInnerHTML={{ __html: product.descriptionHtml }} />
+        </StoreLayout>
+      );
+    }),
+  );
+}

@@ -1,0 +1,136 @@
+/** What the catalogue use cases need from the outside world: category and product storage, image files. */
+import type { ProductDraft } from '../../domain/catalog/product-rules.js';
+import type { CategoryInput } from '../../domain/catalog/category-rules.js';
+
+export type Category = {
+  id: number;
+  parentId: number | null;
+  name: string;
+  slug: string;
+  description: string;
+  position: number;
+  visible: boolean;
+  createdAt: string;
+  updatedAt: string;
+};
+
+export type Variant = {
+  id: number;
+  sku: string;
+  name: string;
+  price: number;
+  compareAtPrice: number | null;
+  stock: number;
+  weightGrams: number | null;
+  position: number;
+};
+
+export type ProductImage = { id: number; key: string; width: number; height: number; format: string; alt: string; position: number };
+
+export type Product = {
+  id: number;
+  name: string;
+  slug: string;
+  description: string;
+  descriptionHtml: string;
+  vatRate: number;
+  active: boolean;
+  categoryIds: number[];
+  variants: Variant[];
+  images: ProductImage[];
+  minPrice: number;
+  stockTotal: number;
+  createdAt: string;
+  updatedAt: string;
+};
+
+/** A row of a product list: enough for a card or an admin table line. */
+export type ProductSummary = {
+  id: number;
+  name: string;
+  slug: string;
+  active: boolean;
+  vatRate: number;
+  minPrice: number;
+  compareAtPrice: number | null;
+  stockTotal: number;
+  variantCount: number;
+  image: ProductImage | null;
+  createdAt: string;
+};
+
+export type AdminProductSort = 'newest' | 'name' | 'price' | 'stock';
+export type AdminProductQuery = {
+  q?: string;
+  categoryId?: number;
+  inStock?: boolean;
+  active?: boolean;
+  sort: AdminProductSort;
+  limit: number;
+  /** Opaque position from a previous page; `before` pages backwards. */
+  cursor?: { after?: string; before?: string };
+};
+export type ProductPage = { items: ProductSummary[]; nextCursor: string | null; prevCursor: string | null };
+
+export type StoreSort = 'newest' | 'price' | 'price_desc' | 'name';
+export type StoreProductQuery = { categoryIds?: number[]; q?: string; inStock?: boolean; sort: StoreSort; page: number; limit: number };
+
+export type ProductWrite = ProductDraft & { variants: (ProductDraft['variants'][number] & { id?: number })[] };
+
+export interface CategoryRepo {
+  all(): Promise<Category[]>;
+  findById(id: number): Promise<Category | null>;
+  slugTaken(slug: string, exceptId?: number): Promise<boolean>;
+  insert(input: CategoryInput & { position: number }, at: Date): Promise<Category>;
+  update(id: number, input: Partial<CategoryInput & { position: number }>, at: Date): Promise<Category>;
+  setPositions(positions: { id: number; position: number }[]): Promise<void>;
+  /** Products linked to these categories (each counted once). */
+  productCount(categoryIds: number[]): Promise<number>;
+  /** Products linked directly to each category, by category id. */
+  productCounts(): Promise<Map<number, number>>;
+  /** Deletes the category; its products move to `moveTo` (or lose the link), its children go up to its parent. */
+  delete(id: number, moveTo: number | null): Promise<void>;
+}
+
+export interface ProductRepo {
+  findById(id: number): Promise<Product | null>;
+  findBySlug(slug: string): Promise<Product | null>;
+  slugTaken(slug: string, exceptId?: number): Promise<boolean>;
+  /** Which of these SKUs belong to a product other than `exceptProductId`. */
+  skusTaken(skus: string[], exceptProductId?: number): Promise<string[]>;
+  /** Inserts (no id) or replaces a product with its variants and category links; variants keep their ids when given. */
+  save(product: ProductWrite, at: Date, id?: number): Promise<Product>;
+  /** Many saves in one transaction: all or nothing. */
+  saveAll(items: { id?: number; product: ProductWrite }[], at: Date): Promise<number>;
+  delete(id: number): Promise<void>;
+  adminList(query: AdminProductQuery): Promise<ProductPage>;
+  storeList(query: StoreProductQuery): Promise<{ items: ProductSummary[]; total: number }>;
+  count(): Promise<number>;
+  addImage(productId: number, image: Omit<ProductImage, 'id' | 'position'>, at: Date): Promise<ProductImage>;
+  removeImage(productId: number, imageId: number): Promise<ProductImage | null>;
+  /** Every product with its variants, in id order, a batch at a time (exports, sitemap). */
+  eachBatch(size: number): AsyncIterable<Product[]>;
+  /** Public slugs and update times for the sitemap. */
+  publicSlugs(): Promise<{ slug: string; updatedAt: string }[]>;
+}
+
+/** Stored image files in several widths; what every app server can read (a shared directory). */
+export interface ImageStore {
+  readonly widths: readonly number[];
+  /** Checks the bytes are a JPEG, PNG or WebP image and stores its sizes; null when they are not an image. */
+  store(bytes: Buffer): Promise<{ key: string; width: number; height: number; format: string } | null>;
+  remove(key: string, format: string): Promise<void>;
+  /** A stored file by its public name (`<key>-640.webp`, `<key>.jpeg`), or null. */
+  open(name: string): Promise<{ stream: NodeJS.ReadableStream; type: string; size: number } | null>;
+  /** A generated picture (a PNG with a label on a colour) for the demo shop. */
+  placeholder(label: string, hue: number): Promise<Buffer>;
+}
+
+export type CatalogPorts = {
+  categories: CategoryRepo;
+  products: ProductRepo;
+  images: ImageStore;
+  catalogOptions: { vatRates: readonly number[]; maxImageBytes: number };
+  /** The shop's public address, for canonical links and the sitemap. */
+  publicUrl: string;
+};

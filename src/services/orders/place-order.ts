@@ -1,0 +1,159 @@
+/**
+ * Accepts an order exactly once: in one transaction it checks and takes stock, snapshots prices and names,
+ * allocates the number, writes the order with its automatic notes, and queues its emails.
+ * Nothing slow happens here: the PDF is rendered and the email sent later by the worker.
+ */
+import { randomBytes } from 'node:crypto';
+import { DomainError } from '../../domain/errors.js';
+import { generatedNote, guestPurchaseNote } from '../../domain/orders/automatic-notes.js';
+import { mergeLines, orderInputSchema } from '../../domain/orders/order-input.js';
+import { priceOrder } from '../../domain/orders/order-pricing.js';
+import { formatOrderNumber, restartsYearly } from '../../domain/settings/order-number.js';
+import { fieldErrorsOf } from '../../domain/validation.js';
+import type { Clock, DisposableDomains, OutboxRepo, PasswordHasher, Transactor } from '../ports.js';
+import type { SettingsRepo } from '../settings/ports.js';
+import { getSettings } from '../settings/get-settings.js';
+import { queueNewOrderEmails } from './order-emails.js';
+import type { CustomerRepo, Order, OrderRepo } from './ports.js';
+
+export type PlaceOrderDeps = {
+  orders: OrderRepo;
+  customers: CustomerRepo;
+  settings: SettingsRepo;
+  outbox: OutboxRepo;
+  transactor: Transactor;
+  hasher: PasswordHasher;
+  disposableDomains: DisposableDomains;
+  clock: Clock;
+  publicUrl: string;
+};
+
+export type PlaceOrderRequest = {
+  input: unknown;
+  locale: 'cs' | 'en';
+  /** A signed-in customer's id; otherwise the order is a one-time purchase (or creates an account with `password`). */
+  customerId?: number | null;
+  idempotencyKey?: string | null;
+  /** A digest of the request body, so a reused key with a different body is refused rather than answered wrongly. */
+  requestHash?: string | null;
+};
+
+export async function placeOrder(deps: PlaceOrderDeps, request: PlaceOrderRequest): Promise<{ order: Order; created: boolean }> {
+  const key = request.idempotencyKey ?? null;
+  if (key !== null && (key.length === 0 || key.length > 200)) throw new DomainError('validation', 'idempotency key', { 'Idempotency-Key': 'invalid_value' });
+  if (key) {
+    const earlier = await replay(deps, key, request.requestHash ?? null);
+    if (earlier) return { order: earlier, created: false };
+  }
+
+  const parsed = orderInputSchema.safeParse(request.input);
+  if (!parsed.success) throw new DomainError('validation', 'invalid order', fieldErrorsOf(parsed.error));
+  const input = parsed.data;
+  const settings = await getSettings(deps);
+  const isGuest = !request.customerId && !input.password;
+  if (isGuest && !settings.checkout.guestCheckout) throw new DomainError('guest_checkout_disabled');
+  const shipping = settings.checkout.shippingMethods.find((m) => m.code === input.shippingMethod);
+  const payment = settings.checkout.paymentMethods.find((m) => m.code === input.paymentMethod);
+  const fields: Record<string, string> = {};
+  if (!shipping) fields.shippingMethod = 'method_unknown';
+  if (!payment) fields.paymentMethod = 'method_unknown';
+  const emailDomain = input.customer.email.split('@')[1] ?? '';
+  if (deps.disposableDomains.isDisposable(emailDomain)) fields['customer.email'] = 'email_disposable';
+  if (Object.keys(fields).length > 0) throw new DomainError('validation', 'invalid order', fields);
+  const passwordHash = input.password ? await deps.hasher.hash(input.password) : null;
+
+  const lines = mergeLines(input.items);
+  try {
+    return await deps.transactor.run(async (tx) => {
+      const variants = new Map((await deps.orders.variantsBySku(tx, lines.map((l) => l.sku))).map((v) => [v.sku, v]));
+      const unknown: Record<string, string> = {};
+      lines.forEach((line, i) => {
+        const v = variants.get(line.sku);
+        if (!v || !v.active) unknown[`items.${i}.sku`] = 'sku_unknown';
+      });
+      if (Object.keys(unknown).length > 0) throw new DomainError('validation', 'unknown sku', unknown);
+
+      // Stock is taken in variant order, so two orders never wait on each other's rows (no deadlock).
+      const short: string[] = [];
+      const indexOf = new Map(lines.map((l, i) => [l.sku, i]));
+      for (const line of [...lines].sort((a, b) => variants.get(a.sku)!.variantId - variants.get(b.sku)!.variantId)) {
+        if (!(await deps.orders.takeStock(tx, variants.get(line.sku)!.variantId, line.quantity))) short.push(line.sku);
+      }
+      if (short.length > 0) {
+        const fields = Object.fromEntries(short.map((sku) => [`items.${indexOf.get(sku)}.quantity`, 'out_of_stock']));
+        throw new DomainError('out_of_stock', `not enough stock: ${short.join(', ')}`, fields, { params: { skus: short.join(', ') } });
+      }
+      await deps.orders.refreshProductStock(tx, [...new Set(lines.map((l) => variants.get(l.sku)!.productId))]);
+
+      const now = deps.clock.now();
+      let customerId = request.customerId ?? null;
+      if (!customerId && passwordHash) {
+        const c = input.customer;
+        customerId = await deps.customers.insert(
+          tx,
+          { email: c.email.toLowerCase(), name: c.name, phone: c.phone, company: c.company, ico: c.ico, dic: c.dic, passwordHash, locale: request.locale, billingAddress: input.billingAddress, shippingAddress: input.shippingAddress },
+          now,
+        );
+        if (customerId === null) throw new DomainError('account_exists', 'account exists', { 'customer.email': 'account_exists' });
+      }
+
+      const format = settings.checkout.orderNumberFormat;
+      const year = Number(new Intl.DateTimeFormat('en', { timeZone: 'Europe/Prague', year: 'numeric' }).format(now));
+      const number = formatOrderNumber(format, year, await deps.orders.nextSequence(tx, restartsYearly(format) ? String(year) : 'all'));
+      const price = priceOrder(
+        lines.map((l) => {
+          const v = variants.get(l.sku)!;
+          return { sku: v.sku, name: v.name, quantity: l.quantity, unitPrice: v.price, vatRate: v.vatRate };
+        }),
+        shipping!,
+        payment!,
+      );
+      const order = await deps.orders.insert(tx, {
+        number,
+        status: 'new',
+        paymentStatus: 'unpaid',
+        customerId,
+        locale: request.locale,
+        email: input.customer.email,
+        name: input.customer.name,
+        phone: input.customer.phone,
+        company: input.customer.company,
+        ico: input.customer.ico,
+        dic: input.customer.dic,
+        billingAddress: input.billingAddress,
+        shippingAddress: input.shippingAddress,
+        shipping: { code: shipping!.code, name: shipping!.name, carrier: shipping!.carrier, price: price.shipping.price, vatRate: price.shipping.vatRate },
+        payment: { code: payment!.code, kind: payment!.kind, name: payment!.name, price: price.payment.price, vatRate: price.payment.vatRate },
+        variableSymbol: number,
+        note: input.note,
+        itemCount: price.itemCount,
+        itemsTotal: price.itemsTotal,
+        total: price.total,
+        currency: 'CZK',
+        accessToken: randomBytes(24).toString('base64url'),
+        items: price.lines.map((l) => ({ ...l, variantId: variants.get(l.sku)!.variantId })),
+        idempotencyKey: key,
+        requestHash: request.requestHash ?? null,
+        createdAt: now.toISOString(),
+      });
+      if (isGuest) await deps.orders.addEvent(tx, order.id, { kind: 'note', actor: 'system', internal: true, text: guestPurchaseNote(input), at: now });
+      const queued = await queueNewOrderEmails(deps, tx, order, settings);
+      await deps.orders.addEvent(tx, order.id, { kind: 'created', actor: 'system', internal: true, text: `${generatedNote(now)}${queued.length ? `\nE-maily: ${queued.join('; ')}` : ''}`, at: now });
+      return { order, created: true };
+    });
+  } catch (error) {
+    // Two requests with one key at the same moment: the second loses the unique key and answers with the first's order.
+    if (key && !(error instanceof DomainError)) {
+      const earlier = await replay(deps, key, request.requestHash ?? null);
+      if (earlier) return { order: earlier, created: false };
+    }
+    throw error;
+  }
+}
+
+async function replay(deps: PlaceOrderDeps, key: string, requestHash: string | null): Promise<Order | null> {
+  const earlier = await deps.orders.findByIdempotencyKey(key);
+  if (!earlier) return null;
+  if (requestHash && earlier.requestHash && earlier.requestHash !== requestHash) throw new DomainError('idempotency_conflict');
+  return earlier;
+}

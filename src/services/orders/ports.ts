@@ -1,0 +1,61 @@
+/** What order use cases need from storage; methods taking a `Tx` run inside the caller's transaction. */
+import type { OrderAddress } from '../../domain/orders/order-input.js';
+import type { OrderStatus, PaymentStatus } from '../../domain/orders/order-status.js';
+import type { Tx } from '../ports.js';
+
+export type SellableVariant = { variantId: number; productId: number; sku: string; name: string; price: number; vatRate: number; stock: number; active: boolean };
+
+export type OrderItem = { sku: string; name: string; quantity: number; unitPrice: number; vatRate: number; total: number };
+
+export type Order = {
+  id: number;
+  number: string;
+  status: OrderStatus;
+  paymentStatus: PaymentStatus;
+  customerId: number | null;
+  locale: 'cs' | 'en';
+  email: string;
+  name: string;
+  phone: string | null;
+  company: string | null;
+  ico: string | null;
+  dic: string | null;
+  billingAddress: OrderAddress;
+  shippingAddress: OrderAddress | null;
+  shipping: { code: string; name: string; carrier: string; price: number; vatRate: number };
+  payment: { code: string; kind: string; name: string; price: number; vatRate: number };
+  variableSymbol: string;
+  note: string | null;
+  itemCount: number;
+  itemsTotal: number;
+  total: number;
+  currency: 'CZK';
+  accessToken: string;
+  items: OrderItem[];
+  createdAt: string;
+};
+
+export type NewOrder = Omit<Order, 'id' | 'items'> & { items: (OrderItem & { variantId: number })[]; idempotencyKey: string | null; requestHash: string | null };
+
+export type OrderEvent = { kind: string; actor: string; internal: boolean; text: string; statusFrom?: OrderStatus; statusTo?: OrderStatus; at: Date };
+
+export interface OrderRepo {
+  variantsBySku(tx: Tx, skus: string[]): Promise<SellableVariant[]>;
+  /** Takes `quantity` off the variant's stock unless fewer are left; false when there were not enough. */
+  takeStock(tx: Tx, variantId: number, quantity: number): Promise<boolean>;
+  /** Brings the products' cached stock totals in line with their variants. */
+  refreshProductStock(tx: Tx, productIds: number[]): Promise<void>;
+  /** The next number of a sequence (`2026`, or `all` when numbers never restart), allocated inside the transaction. */
+  nextSequence(tx: Tx, scope: string): Promise<number>;
+  insert(tx: Tx, order: NewOrder): Promise<Order>;
+  addEvent(tx: Tx | null, orderId: number, event: OrderEvent): Promise<void>;
+  findByIdempotencyKey(key: string): Promise<(Order & { requestHash: string | null }) | null>;
+  findByNumber(number: string): Promise<Order | null>;
+}
+
+export type NewCustomer = { email: string; name: string; phone: string | null; company: string | null; ico: string | null; dic: string | null; passwordHash: string; locale: 'cs' | 'en'; billingAddress: OrderAddress; shippingAddress: OrderAddress | null };
+
+export interface CustomerRepo {
+  /** Creates the account; null when the email already has one. */
+  insert(tx: Tx, customer: NewCustomer, at: Date): Promise<number | null>;
+}
