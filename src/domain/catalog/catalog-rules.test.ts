@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { isValidSlug, slugFromName } from './slug.js';
 import { foldText, searchTerms } from './search-text.js';
-import { renderDescription } from './description.js';
+import { renderMarkdown } from '../markdown.js';
 import { availabilityOf } from './availability.js';
 import { checkProduct } from './product-rules.js';
 import { buildTree, flattenTree, wouldCycle } from './category-rules.js';
@@ -22,7 +22,7 @@ test('search text and terms fold diacritics and case', () => {
 });
 
 test('descriptions: Markdown rendered, scripts, handlers and javascript: links removed', () => {
-  const html = renderDescription('**Tučně** <script>alert(1)</script><img src=x onerror=alert(1)> [odkaz](javascript:alert(1)) [web](https://example.cz)');
+  const html = renderMarkdown('**Tučně** <script>alert(1)</script><img src=x onerror=alert(1)> [odkaz](javascript:alert(1)) [web](https://example.cz)');
   assert.match(html, /<strong>Tučně<\/strong>/);
   assert.doesNotMatch(html, /script|onerror|<img|javascript:/);
   assert.match(html, /<a href="https:\/\/example.cz" rel="nofollow noopener">web<\/a>/);

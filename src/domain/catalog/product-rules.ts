@@ -1,6 +1,6 @@
 /** The rules a product and its variants must follow; problems come back as field path → message key. */
 import { CZECH_VAT_RATES } from '../money/vat.js';
-import { DESCRIPTION_MAX, descriptionText, renderDescription } from './description.js';
+import { DESCRIPTION_MAX, htmlToText, renderMarkdown } from '../markdown.js';
 import { isValidSlug, slugFromName } from './slug.js';
 import { productSearchText } from './search-text.js';
 
@@ -85,7 +85,7 @@ export function checkProduct(input: ProductInput, vatRates: readonly number[] = 
     seen.set(v.sku, i);
   });
 
-  const descriptionHtml = errors.description ? '' : renderDescription(description);
+  const descriptionHtml = errors.description ? '' : renderMarkdown(description);
   const draft: ProductDraft = {
     name,
     slug,
@@ -95,7 +95,7 @@ export function checkProduct(input: ProductInput, vatRates: readonly number[] = 
     active: !!input.active,
     categoryIds: [...new Set(input.categoryIds ?? [])],
     variants,
-    searchText: productSearchText({ name, descriptionText: descriptionText(descriptionHtml), variants }),
+    searchText: productSearchText({ name, descriptionText: htmlToText(descriptionHtml), variants }),
     minPrice: variants.length ? Math.min(...variants.map((v) => (isWhole(v.price, MAX_PRICE) ? v.price : 0))) : 0,
     stockTotal: variants.reduce((sum, v) => sum + (isWhole(v.stock, MAX_STOCK) ? v.stock : 0), 0),
   };

@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Services } from '../../services/services.js';
 import type { StoreSort } from '../../services/catalog/ports.js';
 import { STORE_SORTS } from '../../services/catalog/browse-catalog.js';
-import { descriptionText, metaDescription } from '../../domain/catalog/description.js';
+import { htmlToText, metaDescription } from '../../domain/markdown.js';
 import { StoreLayout } from '../views/store-layout.js';
 import type { PageContext } from '../views/page-context.js';
 import type { PageCache } from './page-cache.js';
@@ -33,7 +33,7 @@ export function registerCategoryPages(app: FastifyInstance, services: Services, 
         return text ? `${base}?${text}` : base;
       };
       const canonical = `${services.shopUrl()}${page > 1 ? `${base}?strana=${page}` : base}`;
-      const description = metaDescription(descriptionText(data.category.description)) || data.category.name;
+      const description = metaDescription(htmlToText(data.category.description)) || data.category.name;
       return (
         <StoreLayout
           ctx={ctx}

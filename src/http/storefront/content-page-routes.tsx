@@ -1,7 +1,7 @@
 /** Published content pages at /<slug> (e.g. /obchodni-podminky); drafts and unknown slugs are 404. */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Services } from '../../services/services.js';
-import { descriptionText, metaDescription } from '../../domain/catalog/description.js';
+import { htmlToText, metaDescription } from '../../domain/markdown.js';
 import { StoreLayout } from '../views/store-layout.js';
 import { renderDocument } from '../views/render.js';
 import type { PageContext } from '../views/page-context.js';
@@ -18,7 +18,7 @@ export function registerContentPages(app: FastifyInstance, services: Services, p
       <StoreLayout
         ctx={ctx}
         title={page.title}
-        description={metaDescription(descriptionText(page.bodyHtml))}
+        description={metaDescription(htmlToText(page.bodyHtml))}
         canonical={`${services.shopUrl()}/${page.slug}`}
         categories={menu.map((c) => ({ name: c.name, href: categoryHref(c.slug) }))}
         cartCount={0}

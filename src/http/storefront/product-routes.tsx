@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Services } from '../../services/services.js';
 import { formatMoney } from '../../domain/money/money.js';
 import { splitGross } from '../../domain/money/vat.js';
-import { descriptionText, metaDescription } from '../../domain/catalog/description.js';
+import { htmlToText, metaDescription } from '../../domain/markdown.js';
 import { StoreLayout } from '../views/store-layout.js';
 import type { PageContext } from '../views/page-context.js';
 import type { PageCache } from './page-cache.js';
@@ -21,7 +21,7 @@ export function registerProductPages(app: FastifyInstance, services: Services, p
       const widths = services.imageWidths();
       // The first variant in stock is chosen; the price shown is that variant's.
       const chosen = product.variants.find((v) => v.stock > 0) ?? product.variants[0];
-      const text = descriptionText(product.descriptionHtml);
+      const text = htmlToText(product.descriptionHtml);
       const [main, ...more] = product.images;
       return (
         <StoreLayout

@@ -1,7 +1,7 @@
 /** The content-page use cases bound to their dependencies (spread into the services object). */
 import { DomainError } from '../../domain/errors.js';
 import { LEGAL_TEMPLATES } from '../../domain/content/legal-templates.js';
-import { renderDescription } from '../../domain/catalog/description.js';
+import { renderMarkdown } from '../../domain/markdown.js';
 import type { Clock } from '../ports.js';
 import type { PageListQuery, PageRepo } from './ports.js';
 import { savePage } from './save-page.js';
@@ -29,7 +29,7 @@ export function contentServices(ports: ContentPorts) {
       let added = 0;
       for (const template of LEGAL_TEMPLATES) {
         if (await ports.pages.bySlug(template.slug)) continue;
-        await ports.pages.insert({ ...template, bodyHtml: renderDescription(template.body), published: true, isTemplate: true }, ports.clock.now());
+        await ports.pages.insert({ ...template, bodyHtml: renderMarkdown(template.body), published: true, isTemplate: true }, ports.clock.now());
         added++;
       }
       return added;

@@ -1,7 +1,7 @@
 /** Creates or updates a content page: validated, slug made from the title when empty, HTML sanitized once at save. */
 import { DomainError } from '../../domain/errors.js';
 import { pageInputSchema, resolveSlug, type ContentPage } from '../../domain/content/page.js';
-import { renderDescription } from '../../domain/catalog/description.js';
+import { renderMarkdown } from '../../domain/markdown.js';
 import { fieldErrorsOf } from '../../domain/validation.js';
 import type { Clock } from '../ports.js';
 import type { PageRepo } from './ports.js';
@@ -25,7 +25,7 @@ export async function savePage(deps: ContentDeps, input: { id?: number; data: un
     slug,
     title: data.title,
     body: data.body,
-    bodyHtml: renderDescription(data.body),
+    bodyHtml: renderMarkdown(data.body),
     published: data.published,
     inMenu: data.inMenu,
     inFooter: data.inFooter,

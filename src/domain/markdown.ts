@@ -1,4 +1,4 @@
-/** Product and category descriptions: Markdown (with a little HTML allowed) rendered and sanitised by an allow-list. */
+/** Texts owners write (product and category descriptions, content pages): Markdown rendered and sanitised by an allow-list. */
 import { marked } from 'marked';
 import sanitizeHtml from 'sanitize-html';
 
@@ -15,20 +15,21 @@ const ALLOWED: sanitizeHtml.IOptions = {
 ALLOWED.allowedAttributes = { a: ['href', 'title', 'rel'] };
 
 /** Markdown → safe HTML: scripts, event handlers, styles, iframes and javascript: links never survive. */
-export function renderDescription(markdown: string): string {
+export function renderMarkdown(markdown: string): string {
   const html = marked.parse(markdown, { async: false, gfm: true, breaks: true });
   return sanitizeHtml(html, ALLOWED).trim();
 }
 
-/** The description as plain text, for meta descriptions and search. */
-export function descriptionText(html: string): string {
-  return sanitizeHtml(html, { allowedTags: [], allowedAttributes: {} })
-    .replace(/&nbsp;/g, ' ')
-    .replace(/&amp;/g, '&')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
+const ENTITIES: Record<string, string> = { '&nbsp;': ' ', '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'" };
+
+/**
+ * HTML that `renderMarkdown` produced, as plain text (meta descriptions, search). A regular expression is enough
+ * here because the input is already sanitized, and it runs on every uncached product page.
+ */
+export function htmlToText(html: string): string {
+  return html
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/&(nbsp|amp|lt|gt|quot|#39);/g, (entity) => ENTITIES[entity] ?? entity)
     .replace(/\s+/g, ' ')
     .trim();
 }
