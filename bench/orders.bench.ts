@@ -91,8 +91,12 @@ async function run(name: 'SQLite' | 'PostgreSQL', targetFor: (dataDir: string) =
   if (orders < result['2xx']) console.log(`  !! LOST: ${result['2xx']} acknowledged but only ${orders} stored`);
 }
 
-await run('SQLite', (dir) => ({ kind: 'sqlite', file: path.join(dir, 'kramek.sqlite') }), {}, 300).catch((e) => console.error(e));
+const only = process.env.BENCH_DB; // `sqlite` or `postgres` runs just one
+if (only !== 'postgres') await run('SQLite', (dir) => ({ kind: 'sqlite', file: path.join(dir, 'kramek.sqlite') }), {}, 300).catch((e) => console.error(e));
 
+if (only !== 'sqlite') await runPostgres();
+
+async function runPostgres() {
 const schema = `bench_${randomBytes(4).toString('hex')}`;
 const admin = new pg.Client({ connectionString: PG_URL });
 await admin.connect();
@@ -104,4 +108,5 @@ try {
 } finally {
   await admin.query(`drop schema ${schema} cascade`);
   await admin.end();
+}
 }

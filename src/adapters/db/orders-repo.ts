@@ -84,6 +84,9 @@ export function orderRepo(db: Db): OrderRepo {
 
     async refreshProductStock(tx, productIds) {
       if (productIds.length === 0) return;
+      const sorted = [...productIds].sort((a, b) => a - b);
+      // Rows are locked in id order first, so two orders updating the same products never deadlock.
+      if (postgres) await on(tx, db).selectFrom('products').select('id').where('id', 'in', sorted).orderBy('id').forUpdate().execute();
       await on(tx, db)
         .updateTable('products')
         .set({ stock_total: sql<number>`(select coalesce(sum(v.stock), 0) from variants v where v.product_id = products.id)` })
@@ -161,10 +164,11 @@ export function orderRepo(db: Db): OrderRepo {
       return toOrder(row, order.items.map(({ variantId: _variantId, ...item }) => item));
     },
 
-    async addEvent(tx, orderId, event) {
+    async addEvents(tx, orderId, events) {
+      if (events.length === 0) return;
       await on(tx, db)
         .insertInto('order_events')
-        .values({ order_id: orderId, at: event.at.toISOString(), kind: event.kind, actor: event.actor, internal: event.internal ? 1 : 0, status_from: event.statusFrom ?? null, status_to: event.statusTo ?? null, text: event.text })
+        .values(events.map((e) => ({ order_id: orderId, at: e.at.toISOString(), kind: e.kind, actor: e.actor, internal: e.internal ? 1 : 0, status_from: e.statusFrom ?? null, status_to: e.statusTo ?? null, text: e.text })))
         .execute();
     },
 

@@ -45,8 +45,23 @@ function due(eb: ExpressionBuilder<Database, 'outbox_emails'>, now: string): Exp
   ]);
 }
 
+// PostgreSQL may end a transaction that waits on rows in a cycle (deadlock) or cannot be serialized; running it
+// again is the documented remedy, and the work given here only touches the database through its transaction.
+const RETRYABLE = new Set(['40P01', '40001']);
+const MAX_TRIES = 3;
+
 export function kyselyTransactor(db: Db): Transactor {
-  return { run: (work) => db.transaction().execute((trx) => work(trx as unknown as Tx)) };
+  return {
+    async run(work) {
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return await db.transaction().execute((trx) => work(trx as unknown as Tx));
+        } catch (error) {
+          if (attempt >= MAX_TRIES || !RETRYABLE.has((error as { code?: string }).code ?? '')) throw error;
+        }
+      }
+    },
+  };
 }
 
 export function outboxRepo(db: Db): OutboxRepo {

@@ -73,18 +73,6 @@ export async function placeOrder(deps: PlaceOrderDeps, request: PlaceOrderReques
       });
       if (Object.keys(unknown).length > 0) throw new DomainError('validation', 'unknown sku', unknown);
 
-      // Stock is taken in variant order, so two orders never wait on each other's rows (no deadlock).
-      const short: string[] = [];
-      const indexOf = new Map(lines.map((l, i) => [l.sku, i]));
-      for (const line of [...lines].sort((a, b) => variants.get(a.sku)!.variantId - variants.get(b.sku)!.variantId)) {
-        if (!(await deps.orders.takeStock(tx, variants.get(line.sku)!.variantId, line.quantity))) short.push(line.sku);
-      }
-      if (short.length > 0) {
-        const fields = Object.fromEntries(short.map((sku) => [`items.${indexOf.get(sku)}.quantity`, 'out_of_stock']));
-        throw new DomainError('out_of_stock', `not enough stock: ${short.join(', ')}`, fields, { params: { skus: short.join(', ') } });
-      }
-      await deps.orders.refreshProductStock(tx, [...new Set(lines.map((l) => variants.get(l.sku)!.productId))]);
-
       const now = deps.clock.now();
       let customerId = request.customerId ?? null;
       if (!customerId && passwordHash) {
@@ -136,9 +124,23 @@ export async function placeOrder(deps: PlaceOrderDeps, request: PlaceOrderReques
         requestHash: request.requestHash ?? null,
         createdAt: now.toISOString(),
       });
-      if (isGuest) await deps.orders.addEvent(tx, order.id, { kind: 'note', actor: 'system', internal: true, text: guestPurchaseNote(input), at: now });
+      // Stock is taken last, so its row locks are held only for the few statements before the commit.
+      // Variants are taken in id order, so two orders never wait on each other's rows (no deadlock).
+      const short: string[] = [];
+      const indexOf = new Map(lines.map((l, i) => [l.sku, i]));
+      for (const line of [...lines].sort((a, b) => variants.get(a.sku)!.variantId - variants.get(b.sku)!.variantId)) {
+        if (!(await deps.orders.takeStock(tx, variants.get(line.sku)!.variantId, line.quantity))) short.push(line.sku);
+      }
+      if (short.length > 0) {
+        const fields = Object.fromEntries(short.map((sku) => [`items.${indexOf.get(sku)}.quantity`, 'out_of_stock']));
+        throw new DomainError('out_of_stock', `not enough stock: ${short.join(', ')}`, fields, { params: { skus: short.join(', ') } });
+      }
+      await deps.orders.refreshProductStock(tx, [...new Set(lines.map((l) => variants.get(l.sku)!.productId))]);
+
       const queued = await queueNewOrderEmails(deps, tx, order, settings);
-      await deps.orders.addEvent(tx, order.id, { kind: 'created', actor: 'system', internal: true, text: `${generatedNote(now)}${queued.length ? `\nE-maily: ${queued.join('; ')}` : ''}`, at: now });
+      const created = { kind: 'created', actor: 'system', internal: true, text: `${generatedNote(now)}${queued.length ? `\nE-maily: ${queued.join('; ')}` : ''}`, at: now };
+      const guestNote = { kind: 'note', actor: 'system', internal: true, text: guestPurchaseNote(input), at: now };
+      await deps.orders.addEvents(tx, order.id, isGuest ? [guestNote, created] : [created]);
       return { order, created: true };
     });
   } catch (error) {

@@ -48,7 +48,7 @@ export interface OrderRepo {
   /** The next number of a sequence (`2026`, or `all` when numbers never restart), allocated inside the transaction. */
   nextSequence(tx: Tx, scope: string): Promise<number>;
   insert(tx: Tx, order: NewOrder): Promise<Order>;
-  addEvent(tx: Tx | null, orderId: number, event: OrderEvent): Promise<void>;
+  addEvents(tx: Tx | null, orderId: number, events: OrderEvent[]): Promise<void>;
   findByIdempotencyKey(key: string): Promise<(Order & { requestHash: string | null }) | null>;
   findByNumber(number: string): Promise<Order | null>;
 }
