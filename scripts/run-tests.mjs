@@ -3,6 +3,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
+import pg from 'pg';
 
 function findTests(dir) {
   const found = [];
@@ -23,5 +24,24 @@ if (files.length === 0) {
 console.log(`run-tests: ${files.length} test files`);
 
 const env = { ...process.env, TEST_DATABASE_URL: process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test' };
+
+// Every PostgreSQL test works in a schema of its own (t_…); they are dropped here, before and after the run,
+// when no test is reading the catalog.
+async function dropTestSchemas() {
+  const client = new pg.Client({ connectionString: env.TEST_DATABASE_URL });
+  try {
+    await client.connect();
+    const { rows } = await client.query("select nspname from pg_namespace where nspname like 't\\_%'");
+    for (const { nspname } of rows) await client.query(`drop schema if exists "${nspname}" cascade`);
+  } catch (error) {
+    console.error(`run-tests: PostgreSQL at ${env.TEST_DATABASE_URL} is not usable: ${error.message}`);
+    process.exit(1);
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+await dropTestSchemas();
 const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-reporter=spec', ...files], { stdio: 'inherit', env });
+await dropTestSchemas();
 process.exit(result.status ?? 1);

@@ -29,6 +29,8 @@ import { mxResolver } from './adapters/dns/mx-resolver.js';
 import { orderPdfAttachments } from './adapters/pdf/order-pdf-attachments.js';
 import { renderOrderPdf } from './adapters/pdf/order-pdf.js';
 import { customerRepo, orderRepo } from './adapters/db/orders-repo.js';
+import { orderPanelRepo } from './adapters/db/order-panel-repo.js';
+import { cartRepo } from './adapters/db/cart-repo.js';
 import { outboxJob } from './jobs/outbox-job.js';
 import { mailTransportInfo } from './http/admin/settings/settings-deps.js';
 import { housekeepingJobs, startWorker } from './jobs/worker.js';
@@ -63,6 +65,8 @@ export function openCore(config: Config, options: { database?: DatabaseTarget; c
     attachments: orderPdfAttachments((number) => services.orderDocument(number)),
     orders: orderRepo(db),
     customers: customerRepo(db),
+    orderPanel: orderPanelRepo(db),
+    carts: cartRepo(db),
     emailDomains: mxResolver({ timeoutMs: 2000 }),
     disposableDomains: disposableDomainList(),
     mailArchive: emlArchive(path.join(config.dataDir, 'mail')),

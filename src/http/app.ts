@@ -21,6 +21,9 @@ import { registerShopFrame } from './middleware/shop-frame.js';
 import { registerContentPages } from './storefront/content-page-routes.js';
 import { registerOrderDocumentRoute } from './storefront/order-document-routes.js';
 import type { OrderDocument } from '../domain/documents/order-document.js';
+import { registerCartRoutes } from './storefront/cart-routes.js';
+import { registerCheckoutRoutes } from './storefront/checkout-routes.js';
+import { registerThankYouRoute } from './storefront/thank-you-routes.js';
 import type { MailTransportInfo } from './admin/settings/settings-deps.js';
 import './types.js';
 
@@ -91,13 +94,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   const { stylesheet } = registerAssets(app);
-  const pageContext = (request: FastifyRequest): PageContext => ({
+  const pageContext = (request: FastifyRequest): PageContext & { cartCount: number } => ({
     locale: request.locale,
     t: request.t,
     stylesheet,
     path: request.url,
     shopName: request.shopName || request.t('app.name'),
     shop: request.shopFrame,
+    // Only visitors with a session have a cart, and their pages are never micro-cached.
+    cartCount: request.session?.cartCount ?? 0,
   });
   registerShopFrame(app, options.services);
   registerErrorHandling(app, pageContext);
@@ -106,8 +111,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerStorefront(app, options.services, pageContext);
   registerContentPages(app, options.services, pageContext);
   registerOrderDocumentRoute(app, options.services, options.renderOrderPdf);
-  await app.register(adminPlugin(options.services, pageContext, { mail: options.mail }));
-  await app.register(adminApiPlugin(options.services));
+  registerCartRoutes(app, options.services, pageContext);
+  registerCheckoutRoutes(app, options.services, pageContext);
+  registerThankYouRoute(app, options.services, pageContext);
+  await app.register(adminPlugin(options.services, pageContext, { mail: options.mail, renderOrderPdf: options.renderOrderPdf }));
+  await app.register(adminApiPlugin(options.services, { publicUrl: options.publicUrl, renderOrderPdf: options.renderOrderPdf }));
   await app.register(adminCatalogApiPlugin(options.services));
   await app.register(storeApiPlugin(options.services));
   registerStoreOrdersApi(app, options.services, options.publicUrl);

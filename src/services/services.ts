@@ -9,9 +9,10 @@ import { catalogServices, type CatalogPorts } from './catalog/catalog-services.j
 import { mailServices, type MailPorts } from './mail/mail-services.js';
 import { contentServices, type ContentPorts } from './content/content-services.js';
 import { orderServices, type OrderPorts } from './orders/order-services.js';
+import { cartServices, type CartPorts } from './cart/cart-services.js';
 import { seedDemoShop } from './demo/seed-demo-shop.js';
 
-export type Ports = AdminPorts & SettingsPorts & CatalogPorts & MailPorts & ContentPorts & OrderPorts;
+export type Ports = AdminPorts & SettingsPorts & CatalogPorts & MailPorts & ContentPorts & OrderPorts & CartPorts;
 
 type AdminPorts = {
   clock: Clock;
@@ -30,6 +31,7 @@ export function createServices(ports: Ports) {
     ...mailServices(ports),
     ...contentServices(ports),
     ...orderServices(ports),
+    ...cartServices(ports),
   };
   return { ...services, seedDemoShop: () => seedDemoShop(services) };
 }

@@ -7,6 +7,8 @@ import * as m0003 from './migrations/0003-catalog.js';
 import * as m0004 from './migrations/0004-outbox.js';
 import * as m0005 from './migrations/0005-content.js';
 import * as m0006 from './migrations/0006-orders.js';
+import * as m0007 from './migrations/0007-order-panel.js';
+import * as m0008 from './migrations/0008-carts.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-admin': m0001,
@@ -15,6 +17,8 @@ const MIGRATIONS: Record<string, Migration> = {
   '0004-outbox': m0004,
   '0005-content': m0005,
   '0006-orders': m0006,
+  '0007-order-panel': m0007,
+  '0008-carts': m0008,
 };
 
 export async function migrateToLatest(db: Db): Promise<string[]> {

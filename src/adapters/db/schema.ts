@@ -8,5 +8,7 @@ import type { CatalogTables } from './catalog-schema.js';
 import type { OutboxTables } from './outbox-schema.js';
 import type { ContentTables } from './content-schema.js';
 import type { OrderTables } from './orders-schema.js';
+import type { OrderPanelTables } from './order-panel-schema.js';
+import type { CartTables } from './cart-schema.js';
 
-export type Database = AdminTables & SettingsTables & CatalogTables & OutboxTables & ContentTables & OrderTables;
+export type Database = AdminTables & SettingsTables & CatalogTables & OutboxTables & ContentTables & OrderTables & OrderPanelTables & CartTables;

@@ -13,8 +13,10 @@ import { registerProductRoutes } from './products/routes.js';
 import { registerProductCsvRoutes } from './products/csv-routes.js';
 import { registerEmailRoutes } from './emails/routes.js';
 import type { MailTransportInfo } from './settings/settings-deps.js';
+import type { OrderDocument } from '../../domain/documents/order-document.js';
+import { registerOrderRoutes } from './orders/routes.js';
 
-export function adminPlugin(services: Services, pageContext: (r: FastifyRequest) => PageContext, options: { mail: MailTransportInfo }) {
+export function adminPlugin(services: Services, pageContext: (r: FastifyRequest) => PageContext, options: { mail: MailTransportInfo; renderOrderPdf: (doc: OrderDocument) => Promise<Buffer> }) {
   return async (app: FastifyInstance) => {
     const guard = requireAdminSession(services);
     app.addHook('preHandler', async (request, reply) => {
@@ -30,5 +32,6 @@ export function adminPlugin(services: Services, pageContext: (r: FastifyRequest)
     registerProductRoutes(app, services, pageContext);
     registerProductCsvRoutes(app, services, pageContext);
     registerEmailRoutes(app, services, pageContext);
+    registerOrderRoutes(app, services, pageContext, options.renderOrderPdf);
   };
 }

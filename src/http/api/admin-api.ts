@@ -4,8 +4,9 @@ import type { Services } from '../../services/services.js';
 import { requireApiToken } from '../middleware/admin-auth.js';
 import { registerSettingsApi } from './admin-settings-api.js';
 import { registerPagesApi } from './admin-pages-api.js';
+import { registerOrdersApi, type OrdersApiOptions } from './admin-orders-api.js';
 
-export function adminApiPlugin(services: Services) {
+export function adminApiPlugin(services: Services, orders: OrdersApiOptions) {
   return async (app: FastifyInstance) => {
     app.addHook('onRequest', requireApiToken(services));
 
@@ -16,5 +17,6 @@ export function adminApiPlugin(services: Services) {
     });
     registerSettingsApi(app, services);
     registerPagesApi(app, services);
+    registerOrdersApi(app, services, orders);
   };
 }

@@ -20,7 +20,8 @@ function ShopContact({ ctx }: { ctx: PageContext }) {
 }
 
 export function StoreLayout(props: {
-  ctx: PageContext;
+  /** `cartCount` here (from the session) wins over the prop. */
+  ctx: PageContext & { cartCount?: number };
   title: string;
   description?: string;
   /** Absolute URL of this page's canonical address (SEO). */
@@ -61,7 +62,7 @@ export function StoreLayout(props: {
               <button type="submit">{t('store.searchSubmit')}</button>
             </form>
             <a class="store-cart" href="/kosik">
-              {t('store.cartCount', { count: props.cartCount })}
+              {t('store.cartCount', { count: props.ctx.cartCount ?? props.cartCount })}
             </a>
           </div>
           <nav class="store-menu" aria-label={t('store.categories')}>

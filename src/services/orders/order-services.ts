@@ -6,8 +6,11 @@ import { getSettings } from '../settings/get-settings.js';
 import { buildOrderDocument } from './build-order-document.js';
 import { placeOrder, type PlaceOrderDeps, type PlaceOrderRequest } from './place-order.js';
 import type { CustomerRepo, Order, OrderRepo } from './ports.js';
+import type { OrderListQuery, OrderPanelRepo } from './panel-ports.js';
+import { changeOrderStatus, type StatusChange } from './change-order-status.js';
+import { addOrderNote, addOrderParcel, adminOrderDetail, emailCustomer, setPaymentStatus } from './order-panel-actions.js';
 
-export type OrderPorts = PlaceOrderDeps & { orders: OrderRepo; customers: CustomerRepo; settings: SettingsRepo };
+export type OrderPorts = PlaceOrderDeps & { orders: OrderRepo; customers: CustomerRepo; settings: SettingsRepo; orderPanel: OrderPanelRepo };
 
 export function orderServices(ports: OrderPorts) {
   const image = async (kind: DocumentImageKind) => (await ports.settings.image(kind))?.data ?? null;
@@ -21,6 +24,16 @@ export function orderServices(ports: OrderPorts) {
     placeOrder: (request: PlaceOrderRequest) => placeOrder(ports, request),
     findOrder: (number: string) => ports.orders.findByNumber(number),
     orderDocument,
+    // The Orders panel (admin pages and the admin API).
+    listOrders: (query: OrderListQuery) => ports.orderPanel.list(query),
+    orderStatusCounts: () => ports.orderPanel.statusCounts(),
+    countNewOrders: () => ports.orderPanel.countNew(),
+    adminOrder: (number: string) => adminOrderDetail(ports, number),
+    changeOrderStatus: (change: StatusChange) => changeOrderStatus(ports, change),
+    setOrderPayment: (input: { number: string; status: unknown; actor: string }) => setPaymentStatus(ports, input),
+    addOrderNote: (input: { number: string; text: unknown; actor: string }) => addOrderNote(ports, input),
+    emailOrderCustomer: (input: { number: string; subject: unknown; body: unknown; actor: string }) => emailCustomer(ports, input),
+    addOrderParcel: (input: { number: string; parcel: { carrier?: unknown; trackingNumber?: unknown }; actor: string }) => addOrderParcel(ports, input),
     /** The order behind a customer's tokenised link; null for a wrong number or token (no hint which). */
     async orderByToken(number: string, token: string): Promise<Order | null> {
       if (!/^\d{1,10}$/.test(number) || token.length < 16 || token.length > 100) return null;

@@ -8,14 +8,20 @@ import { renderDocument } from '../../views/render.js';
 import type { PageContext } from '../../views/page-context.js';
 
 // Panels whose own routes are not built yet; each panel's issue removes its key from here.
-const PLACEHOLDER_PANELS: PanelKey[] = ['orders', 'customers', 'stats'];
+const PLACEHOLDER_PANELS: PanelKey[] = ['customers', 'stats'];
+
+// The nav badge's count of new orders, read once per admin page (one indexed count).
+const newOrdersOf = new WeakMap<FastifyRequest, number>();
 
 export function adminFrame(request: FastifyRequest, reply: FastifyReply): AdminFrame {
   const admin = request.admin!;
-  return { name: admin.name, role: admin.role, csrfToken: reply.generateCsrf() };
+  return { name: admin.name, role: admin.role, csrfToken: reply.generateCsrf(), newOrders: newOrdersOf.get(request) ?? 0 };
 }
 
 export function registerShellRoutes(app: FastifyInstance, services: Services, pageContext: (r: FastifyRequest) => PageContext) {
+  app.addHook('preHandler', async (request) => {
+    if (request.admin && !request.url.endsWith('.pdf')) newOrdersOf.set(request, await services.countNewOrders());
+  });
   app.get('/admin', async (request, reply) => {
     const ctx = pageContext(request);
     const steps = await services.onboarding();

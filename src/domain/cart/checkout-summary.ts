@@ -1,0 +1,36 @@
+/** What the checkout's summary column shows: items, shipping (free above its threshold), payment, total and VAT per rate. */
+import { priceOrder } from '../orders/order-pricing.js';
+import { vatSummary, type VatSummaryRow } from '../money/vat.js';
+import type { PaymentMethod, ShippingMethod } from '../settings/settings.js';
+import type { CartReview } from './cart.js';
+
+export type CheckoutSummary = {
+  itemsTotal: number;
+  shipping: { name: string; price: number } | null;
+  payment: { name: string; price: number } | null;
+  total: number;
+  vat: VatSummaryRow[];
+};
+
+/** The same pricing the order service applies, so the total shown is the total charged. */
+export function checkoutSummary(cart: CartReview, shipping: ShippingMethod | null, payment: PaymentMethod | null): CheckoutSummary {
+  const lines = cart.items.map((i) => ({ sku: i.sku, name: i.name, quantity: i.quantity, unitPrice: i.unitPrice, vatRate: i.vatRate }));
+  const priced = priceOrder(
+    lines,
+    shipping ?? { code: '', name: '', price: 0, carrier: 'own', freeFrom: null, vatRate: 0 },
+    payment ?? { code: '', kind: 'cash', name: '', price: 0, vatRate: 0 },
+  );
+  // A method not chosen yet is priced by a stand-in costing nothing.
+  const ship = priced.shipping;
+  const pay = priced.payment;
+  return {
+    itemsTotal: priced.itemsTotal,
+    shipping: shipping ? { name: shipping.name, price: ship.price } : null,
+    payment: payment ? { name: payment.name, price: pay.price } : null,
+    total: priced.itemsTotal + ship.price + pay.price,
+    vat: vatSummary([...cart.items.map((i) => ({ gross: i.total, vatRate: i.vatRate })), { gross: ship.price, vatRate: ship.vatRate }, { gross: pay.price, vatRate: pay.vatRate }].filter((l) => l.gross > 0)),
+  };
+}
+
+/** The price a shipping method would cost for these goods (0 above its free-shipping threshold). */
+export const shippingPriceFor = (method: ShippingMethod, itemsTotal: number) => (method.freeFrom !== null && itemsTotal >= method.freeFrom ? 0 : method.price);

@@ -1,0 +1,103 @@
+/** The cart page: lines with today's prices and what changed, quantity and remove forms, totals and the way on. */
+import { formatMoney } from '../../domain/money/money.js';
+import type { CartIssue, CartReview } from '../../domain/cart/cart.js';
+import { isBlocking } from '../../domain/cart/cart.js';
+import { CsrfField, FlashMessage, type Flash } from '../views/components.js';
+import type { PageContext } from '../views/page-context.js';
+import { StoreLayout, type MenuCategory } from '../views/store-layout.js';
+import { productHref } from './product-card.js';
+
+export function IssueText({ ctx, issue }: { ctx: PageContext; issue: CartIssue }) {
+  const { t, locale } = ctx;
+  const text =
+    issue.kind === 'short'
+      ? t('cart.issue.short', { available: issue.available })
+      : issue.kind === 'price_changed'
+        ? t('cart.issue.price_changed', { from: formatMoney(issue.from, locale), to: formatMoney(issue.to, locale) })
+        : t(`cart.issue.${issue.kind}`);
+  return <p class={isBlocking(issue) ? 'cart-issue cart-issue-blocking' : 'cart-issue'}>{text}</p>;
+}
+
+export function CartPage(props: { ctx: PageContext; categories: MenuCategory[]; cart: CartReview; csrf: string | null; flash: Flash | null }) {
+  const { ctx, cart } = props;
+  const { t, locale } = ctx;
+  return (
+    <StoreLayout ctx={ctx} title={t('cart.title')} noindex categories={props.categories} cartCount={cart.count}>
+      <div class="cart-page stack">
+        <h1>{t('cart.title')}</h1>
+        <FlashMessage flash={props.flash} />
+        {cart.items.length === 0 ? (
+          <p class="cart-empty">
+            {t('cart.empty')} <a href="/">{t('cart.backToShop')}</a>
+          </p>
+        ) : (
+          <>
+            <table class="cart-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('cart.col.item')}</th>
+                  <th scope="col" class="num">{t('cart.col.price')}</th>
+                  <th scope="col">{t('cart.col.quantity')}</th>
+                  <th scope="col" class="num">{t('cart.col.total')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {cart.items.map((item) => (
+                  <tr key={item.variantId} class={item.issues.some(isBlocking) ? 'cart-line cart-line-problem' : 'cart-line'}>
+                    <td>
+                      <a href={productHref(item.productSlug)}>{item.name}</a>
+                      {item.issues.map((issue) => (
+                        <IssueText key={issue.kind} ctx={ctx} issue={issue} />
+                      ))}
+                    </td>
+                    <td class="num">{formatMoney(item.unitPrice, locale)}</td>
+                    <td>
+                      <form method="post" action="/kosik/zmenit" class="cart-quantity">
+                        {props.csrf && <CsrfField token={props.csrf} />}
+                        <input type="hidden" name="variantId" value={String(item.variantId)} />
+                        <label class="visually-hidden" for={`qty-${item.variantId}`}>
+                          {t('cart.col.quantity')}: {item.name}
+                        </label>
+                        <input type="number" id={`qty-${item.variantId}`} name="quantity" value={String(item.quantity)} min="0" max="999" inputMode="numeric" />
+                        <button type="submit" class="button-small">
+                          {t('cart.update')}
+                        </button>
+                      </form>
+                      <form method="post" action="/kosik/zmenit" class="cart-remove">
+                        {props.csrf && <CsrfField token={props.csrf} />}
+                        <input type="hidden" name="variantId" value={String(item.variantId)} />
+                        <input type="hidden" name="quantity" value="0" />
+                        <button type="submit" class="button-link">
+                          {t('cart.remove')}
+                        </button>
+                      </form>
+                    </td>
+                    <td class="num">{formatMoney(item.total, locale)}</td>
+                  </tr>
+                ))}
+              </tbody>
+              <tfoot>
+                <tr>
+                  <th scope="row" colSpan={3}>
+                    {t('cart.itemsTotal')}
+                  </th>
+                  <td class="num cart-total">{formatMoney(cart.itemsTotal, locale)}</td>
+                </tr>
+              </tfoot>
+            </table>
+            <div class="cart-actions">
+              <a href="/">{t('cart.backToShop')}</a>
+              {cart.orderable ? (
+                <a class="button button-primary button-large" href="/pokladna">
+                  {t('cart.continue')}
+                </a>
+              ) : (
+                <p class="cart-issue cart-issue-blocking">{t('cart.fixFirst')}</p>
+              )}
+            </div>
+          </>
+        )}
+      </div>
+    </StoreLayout>
+  );
+}

@@ -1,0 +1,152 @@
+/** The checkout (/pokladna): one page that works without JavaScript; the submit goes to the one order service, then to the thank-you page. */
+import { randomBytes } from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Services } from '../../services/services.js';
+import type { CartReview } from '../../domain/cart/cart.js';
+import { checkoutSummary } from '../../domain/cart/checkout-summary.js';
+import { checkoutFieldOf, emptyCheckoutForm, isChecked, orderInputOf, readCheckoutForm, type CheckoutForm } from '../../domain/cart/checkout-form.js';
+import { orderInputSchema } from '../../domain/orders/order-input.js';
+import { isDomainError, type DomainError } from '../../domain/errors.js';
+import { fieldErrorsOf } from '../../domain/validation.js';
+import type { Settings } from '../../domain/settings/settings.js';
+import { csrfGuard } from '../middleware/session.js';
+import { toHttpError, translateField } from '../middleware/errors.js';
+import type { Translate } from '../i18n/messages.js';
+import { renderDocument } from '../views/render.js';
+import type { PageContext } from '../views/page-context.js';
+import { categoryHref } from './product-card.js';
+import { CheckoutPage, type CheckoutErrors } from './checkout-view.js';
+
+const REQUIRED_TEXT: Partial<Record<keyof CheckoutForm, Parameters<Translate>[0]>> = {
+  email: 'checkout.err.email_required',
+  name: 'checkout.err.name_required',
+  street: 'checkout.err.street_required',
+  city: 'checkout.err.city_required',
+  zip: 'checkout.err.zip_required',
+  shipStreet: 'checkout.err.street_required',
+  shipCity: 'checkout.err.city_required',
+  shipZip: 'checkout.err.zip_required',
+  shippingMethod: 'checkout.err.method_required',
+  paymentMethod: 'checkout.err.method_required',
+};
+
+/** Field errors of the order service, beside the fields they belong to (in Czech or English). */
+function formErrorsOf(t: Translate, fields: Record<string, string>): { errors: CheckoutErrors; other: string[] } {
+  const errors: CheckoutErrors = {};
+  const other: string[] = [];
+  for (const [path, code] of Object.entries(fields)) {
+    const field = checkoutFieldOf(path);
+    const required = field && (code === 'required' || code === 'method_unknown') ? REQUIRED_TEXT[field] : undefined;
+    const text = required ? t(required) : translateField(t, code);
+    if (field) errors[field] ??= text;
+    else other.push(text);
+  }
+  return { errors, other };
+}
+
+export function registerCheckoutRoutes(app: FastifyInstance, services: Services, pageContext: (r: FastifyRequest) => PageContext) {
+  const render = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    view: { settings: Settings; cart: CartReview; form: CheckoutForm; errors?: CheckoutErrors; messages?: string[]; status?: number },
+  ) => {
+    const { settings, cart, form } = view;
+    const guestDisabled = !settings.checkout.guestCheckout;
+    const shipping = settings.checkout.shippingMethods.find((m) => m.code === form.shippingMethod) ?? null;
+    const payment = settings.checkout.paymentMethods.find((m) => m.code === form.paymentMethod) ?? null;
+    const menu = await services.storeMenu();
+    const html = renderDocument(
+      <CheckoutPage
+        ctx={pageContext(request)}
+        categories={menu.map((c) => ({ name: c.name, href: categoryHref(c.slug) }))}
+        cart={cart}
+        summary={checkoutSummary(cart, shipping, payment)}
+        shippingMethods={settings.checkout.shippingMethods}
+        paymentMethods={settings.checkout.paymentMethods}
+        form={{ ...form, expectedTotal: String(cart.itemsTotal) }}
+        errors={view.errors ?? {}}
+        messages={guestDisabled ? [] : (view.messages ?? [])}
+        csrf={guestDisabled ? null : reply.generateCsrf()}
+        guestDisabled={guestDisabled}
+      />,
+    );
+    return reply
+      .code(guestDisabled && request.method === 'POST' ? 403 : (view.status ?? 200))
+      .header('cache-control', 'private, no-store')
+      .header('x-robots-tag', 'noindex')
+      .type('text/html; charset=utf-8')
+      .send(html);
+  };
+
+  app.get('/pokladna', async (request, reply) => {
+    const [settings, cart] = await Promise.all([services.getSettings(), services.cartReview(request.session.cartId ?? null)]);
+    if (!cart.orderable) return reply.redirect('/kosik', 303);
+    const { shippingMethods, paymentMethods } = settings.checkout;
+    const form = emptyCheckoutForm({
+      // The key makes a double-click (or a repeated post) place one order, never two.
+      idempotencyKey: randomBytes(18).toString('base64url'),
+      shippingMethod: shippingMethods.length === 1 ? shippingMethods[0]!.code : '',
+      paymentMethod: paymentMethods.length === 1 ? paymentMethods[0]!.code : '',
+    });
+    return render(request, reply, { settings, cart, form });
+  });
+
+  app.post('/pokladna', { preHandler: csrfGuard(app) }, async (request, reply) => {
+    const t = request.t;
+    const form = readCheckoutForm(request.body);
+    if (!/^[\w-]{16,64}$/.test(form.idempotencyKey)) form.idempotencyKey = randomBytes(18).toString('base64url');
+    const cartId = request.session.cartId ?? null;
+    const [settings, cart] = await Promise.all([services.getSettings(), services.cartReview(cartId)]);
+    if ((request.body as { action?: unknown } | undefined)?.action === 'recalc') return render(request, reply, { settings, cart, form });
+
+    const place = async () => {
+      const { order } = await services.placeOrder({ input: orderInputOf(form, cart.items.map((i) => ({ sku: i.sku, quantity: i.quantity }))), locale: request.locale, idempotencyKey: form.idempotencyKey });
+      if (cartId) await services.clearCart(cartId);
+      request.session.cartCount = 0;
+      return reply.redirect(`/objednavka/${order.number}?t=${encodeURIComponent(order.accessToken)}`, 303);
+    };
+    const refused = (error: DomainError) => {
+      const fields = formErrorsOf(t, error.fields ?? {});
+      const status = error.code === 'validation' ? 422 : toHttpError(error, t).status;
+      const messages = error.code === 'validation' ? fields.other : [toHttpError(error, t).message];
+      return render(request, reply, { settings, cart, form, errors: fields.errors, messages, status });
+    };
+    const attempt = async () => {
+      try {
+        return await place();
+      } catch (error) {
+        if (isDomainError(error)) return refused(error);
+        throw error;
+      }
+    };
+
+    // An empty cart here is the second post of a double-click: the service answers with the first order.
+    if (cart.items.length === 0) {
+      try {
+        return await place();
+      } catch (error) {
+        if (isDomainError(error)) return reply.redirect('/kosik', 303);
+        throw error;
+      }
+    }
+    if (!settings.checkout.guestCheckout) return render(request, reply, { settings, cart, form });
+    if (!cart.orderable) return reply.redirect('/kosik', 303);
+    if (form.expectedTotal !== String(cart.itemsTotal)) return render(request, reply, { settings, cart, form, messages: [t('checkout.priceChanged')], status: 409 });
+
+    const parsed = orderInputSchema.safeParse(orderInputOf(form, cart.items.map((i) => ({ sku: i.sku, quantity: i.quantity }))));
+    const { errors, other } = formErrorsOf(t, parsed.success ? {} : fieldErrorsOf(parsed.error));
+    if (!errors.email && form.email.trim()) {
+      const check = await services.validateEmailAddress(form.email);
+      const address = check.address ?? form.email.trim();
+      if (!check.ok) errors.email = [translateField(t, check.code ?? 'email_invalid'), check.suggestion ? t('checkout.err.email_suggestion', { suggestion: check.suggestion }) : ''].join(' ').trim();
+      else if (check.suggestion && form.emailChecked !== address) {
+        // Asked once: a second submit of the same address means the customer meant it.
+        errors.email = t('checkout.err.email_suggestion', { suggestion: check.suggestion });
+        form.emailChecked = address;
+      }
+    }
+    if (!isChecked(form.terms)) errors.terms = t('checkout.err.terms_required');
+    if (Object.keys(errors).length > 0 || other.length > 0) return render(request, reply, { settings, cart, form, errors, messages: other, status: 422 });
+    return attempt();
+  });
+}

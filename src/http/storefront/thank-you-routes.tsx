@@ -1,0 +1,37 @@
+/** The tokenised order page (`/objednavka/<number>?t=<token>`): the thank-you page after checkout and the link in emails. */
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import QRCode from 'qrcode';
+import type { Services } from '../../services/services.js';
+import { isBankTransfer } from '../../domain/documents/order-document.js';
+import { accountIban, documentSpayd } from '../../domain/documents/order-payment.js';
+import { renderDocument } from '../views/render.js';
+import type { PageContext } from '../views/page-context.js';
+import { categoryHref } from './product-card.js';
+import { ThankYouPage, type Payment } from './thank-you-view.js';
+
+export function registerThankYouRoute(app: FastifyInstance, services: Services, pageContext: (r: FastifyRequest) => PageContext) {
+  app.get<{ Params: { number: string }; Querystring: { t?: string } }>('/objednavka/:number', async (request, reply) => {
+    const token = String(request.query.t ?? '');
+    const order = await services.orderByToken(request.params.number, token);
+    const doc = order ? await services.orderDocument(order.number) : null;
+    if (!order || !doc) return reply.callNotFound();
+    let payment: Payment | null = null;
+    if (isBankTransfer(doc) && doc.showBankAccounts) {
+      const account = doc.bankAccounts.find((a) => accountIban(a) !== null) ?? doc.bankAccounts[0] ?? null;
+      const spayd = documentSpayd(doc);
+      const qrSvg = spayd ? await QRCode.toString(spayd, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 }) : null;
+      payment = { account, iban: account ? accountIban(account) : null, qrSvg };
+    }
+    const menu = await services.storeMenu();
+    const html = renderDocument(
+      <ThankYouPage
+        ctx={pageContext(request)}
+        categories={menu.map((c) => ({ name: c.name, href: categoryHref(c.slug) }))}
+        doc={doc}
+        documentUrl={`/objednavka/${order.number}/doklad.pdf?t=${encodeURIComponent(token)}`}
+        payment={payment}
+      />,
+    );
+    return reply.header('cache-control', 'private, no-store').header('x-robots-tag', 'noindex').header('referrer-policy', 'no-referrer').type('text/html; charset=utf-8').send(html);
+  });
+}
