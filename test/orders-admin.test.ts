@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { DIALECTS } from './support/databases.js';
 import { startKramek, OWNER, type TestKramek } from './support/kramek.js';
 import { Agent, csrfTokenOf } from './support/agent.js';
-import { outboxOf, placeOrder, setUpShop } from './orders-support.js';
+import { outboxOf, placeOrder, setUpShop } from './support/orders.js';
 
 const STAFF = { email: 'sklad@example.cz', password: 'heslo-skladu-123', name: 'Petr Skladník' };
 

@@ -4,7 +4,7 @@ import { DIALECTS } from './support/databases.js';
 import { startKramek, type TestKramek } from './support/kramek.js';
 import { Agent } from './support/agent.js';
 import { OWNER } from './support/kramek.js';
-import { BUYER, placeOrder, setUpShop } from './orders-support.js';
+import { BUYER, placeOrder, setUpShop } from './support/orders.js';
 
 const PEOPLE = [
   { name: 'Alena Malá', email: 'alena@example.cz', phone: '+420 602 111 222' },

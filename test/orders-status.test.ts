@@ -4,7 +4,7 @@ import { ORDER_STATUSES, canTransition } from '../src/domain/orders/order-status
 import { isDomainError } from '../src/domain/errors.js';
 import { DIALECTS } from './support/databases.js';
 import { startKramek, type TestKramek } from './support/kramek.js';
-import { outboxOf, placeOrder, productStock, setUpShop, stockOf } from './orders-support.js';
+import { outboxOf, placeOrder, productStock, setUpShop, stockOf } from './support/orders.js';
 
 // Which path reaches each status from `new` (for the table test).
 const PATH: Record<string, string[]> = { new: [], processing: ['processing'], shipped: ['shipped'], completed: ['completed'], cancelled: ['cancelled'] };

@@ -2,16 +2,8 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DIALECTS } from './support/databases.js';
 import { startKramek, type TestKramek } from './support/kramek.js';
+import { BUYER } from './support/orders.js';
 
-const BUYER = {
-  customer: { email: 'jana@example.cz', name: 'Jana Nováková', phone: '+420601123456', company: null, ico: null, dic: null },
-  billingAddress: { street: 'Dlouhá 12', city: 'Praha', zip: '110 00', country: 'CZ' },
-  shippingAddress: null,
-  shippingMethod: 'ppl',
-  paymentMethod: 'bank-transfer',
-  note: 'Prosím zabalit jako dárek.',
-  password: null,
-};
 
 for (const dialect of DIALECTS) {
   describe(`placing orders on ${dialect.name}`, () => {

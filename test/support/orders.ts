@@ -1,5 +1,5 @@
 /** Shared set-up of the Orders panel tests: a shop with products, orders placed through the store API, an API token. */
-import type { TestKramek } from './support/kramek.js';
+import type { TestKramek } from './kramek.js';
 
 export const BUYER = {
   customer: { email: 'jana@example.cz', name: 'Jana Nováková', phone: '+420601123456', company: null, ico: null, dic: null },
