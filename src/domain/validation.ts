@@ -1,5 +1,14 @@
 /** Turns zod issues into the `fields` of a validation DomainError: dotted path → message key (`key` or `key:detail`, several joined by `|`). */
-import type { z } from 'zod';
+import { z } from 'zod';
+
+/** A one-line text (names, addresses, subjects): trimmed, at most `max` long, no control characters (they would reach email headers and PDF lines). */
+export function singleLineText(max: number) {
+  return z
+    .string('required')
+    .trim()
+    .max(max, 'too_long')
+    .refine((v) => ![...v].some((ch) => ch.charCodeAt(0) < 32 || ch.charCodeAt(0) === 127), 'single_line');
+}
 
 const GENERIC: Record<string, string> = {
   invalid_type: 'invalid_type',

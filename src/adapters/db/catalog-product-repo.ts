@@ -37,6 +37,10 @@ async function load(db: Executor, row: Selectable<ProductsTable> | undefined): P
     db.selectFrom('product_categories').select('category_id').where('product_id', '=', row.id).orderBy('position').execute(),
     db.selectFrom('product_images').selectAll().where('product_id', '=', row.id).orderBy('position').orderBy('id').execute(),
   ]);
+  return toProduct(row, { categoryIds: links.map((l) => l.category_id), variants: variants.map(toVariant), images: images.map(toImage) });
+}
+
+function toProduct(row: Selectable<ProductsTable>, parts: Pick<Product, 'categoryIds' | 'variants' | 'images'>): Product {
   return {
     id: row.id,
     name: row.name,
@@ -45,9 +49,7 @@ async function load(db: Executor, row: Selectable<ProductsTable> | undefined): P
     descriptionHtml: row.description_html,
     vatRate: row.vat_rate,
     active: row.active === 1,
-    categoryIds: links.map((l) => l.category_id),
-    variants: variants.map(toVariant),
-    images: images.map(toImage),
+    ...parts,
     minPrice: row.min_price,
     stockTotal: row.stock_total,
     createdAt: row.created_at,
@@ -163,22 +165,14 @@ export function productRepo(db: Db): ProductRepo {
           db.selectFrom('variants').selectAll().where('product_id', 'in', ids).orderBy('product_id').orderBy('position').execute(),
           db.selectFrom('product_categories').select(['product_id', 'category_id']).where('product_id', 'in', ids).orderBy('position').execute(),
         ]);
-        yield rows.map((row) => ({
-          id: row.id,
-          name: row.name,
-          slug: row.slug,
-          description: row.description,
-          descriptionHtml: row.description_html,
-          vatRate: row.vat_rate,
-          active: row.active === 1,
-          categoryIds: links.filter((l) => l.product_id === row.id).map((l) => l.category_id),
-          variants: variants.filter((v) => v.product_id === row.id).map(toVariant),
-          images: [],
-          minPrice: row.min_price,
-          stockTotal: row.stock_total,
-          createdAt: row.created_at,
-          updatedAt: row.updated_at,
-        }));
+        // Exports and the sitemap need no images.
+        yield rows.map((row) =>
+          toProduct(row, {
+            categoryIds: links.filter((l) => l.product_id === row.id).map((l) => l.category_id),
+            variants: variants.filter((v) => v.product_id === row.id).map(toVariant),
+            images: [],
+          }),
+        );
         after = ids[ids.length - 1]!;
       }
     },

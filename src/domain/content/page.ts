@@ -1,6 +1,7 @@
 /** Content pages (terms, complaints, privacy, contact, about, …): their fields, validation and public addresses. */
 import slugify from '@sindresorhus/slugify';
 import { z } from 'zod';
+import { singleLineText } from '../validation.js';
 
 export type ContentPage = {
   id: number;
@@ -28,16 +29,10 @@ export function slugFromTitle(title: string): string {
   return slugify(title, { decamelize: false }).slice(0, 80);
 }
 
-const singleLine = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, 'too_long')
-    .refine((v) => ![...v].some((ch) => ch.charCodeAt(0) < 32), 'single_line');
 
 export const pageInputSchema = z
   .object({
-    title: singleLine(200).min(1, 'required'),
+    title: singleLineText(200).min(1, 'required'),
     slug: z
       .string()
       .trim()

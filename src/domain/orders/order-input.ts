@@ -1,14 +1,10 @@
 /** The `OrderInput` of CONTRACT.md: what a buyer sends, validated field by field (paths as the API reports them). */
 import { z } from 'zod';
+import { singleLineText } from '../validation.js';
 import { isValidDic, isValidIco, normalizeDic, normalizePhone, normalizeZip } from '../settings/czech-identifiers.js';
 import { parseEmailAddress } from '../customers/email-address.js';
 
-const line = (max: number) =>
-  z
-    .string('required')
-    .trim()
-    .max(max, 'too_long')
-    .refine((v) => ![...v].some((ch) => ch.charCodeAt(0) < 32), 'single_line');
+const line = singleLineText;
 const optional = (max: number) => z.union([z.null(), line(max)]).optional().transform((v) => v || null);
 
 const address = z

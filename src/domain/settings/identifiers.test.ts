@@ -42,7 +42,7 @@ test('BIC: known Czech banks and the format', () => {
   assert.equal(bicForCzechBank('2010'), 'FIOBCZPP');
   assert.equal(bicForCzechBank('9999'), null);
   assert.equal(isValidBic('GIBACZPX'), true);
-  assert.equal(isValidBic('KOMBCZPPXXX'), true);
+  assert.equal(isValidBic('KOMBCZPPCRD'), true);
   assert.equal(isValidBic('KOMB'), false);
 });
 

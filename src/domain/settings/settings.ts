@@ -3,6 +3,7 @@
  * the validation of a whole settings object, and the defaults a new shop starts with.
  */
 import { z } from 'zod';
+import { singleLineText } from '../validation.js';
 import { CZECH_VAT_RATES } from '../money/vat.js';
 import { CARRIERS } from '../orders/carriers.js';
 import { isValidDic, isValidIco, normalizeDic, normalizeIco, normalizePhone, normalizeZip } from './czech-identifiers.js';
@@ -12,13 +13,7 @@ import { TEMPLATE_KEYS, templateProblems, type EmailTemplates, type TemplateKey 
 import { DEFAULT_TEMPLATES } from './default-templates.js';
 
 // Messages are keys of the `field.*` texts at the web edge.
-// Single-line values never carry control characters (they end up in email headers and PDF lines).
-const text = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, 'too_long')
-    .refine((v) => ![...v].some((ch) => ch.charCodeAt(0) < 32 || ch.charCodeAt(0) === 127), 'single_line');
+const text = singleLineText;
 const optionalText = (max: number) => text(max).default('');
 const multilineText = (max: number) => z.string().trim().max(max, 'too_long').default('');
 const email = z.union([z.literal(''), z.email('email_invalid').max(254, 'too_long')]);
