@@ -1,0 +1,15 @@
+/** A cheap fingerprint of the shop's data, to prove a refused request changed nothing. */
+import type { TestKramek } from './kramek.js';
+
+/** Row counts of the tables that hold the shop's data (not sessions or sign-in attempts, which a refused post may touch). */
+export async function fingerprint(kramek: TestKramek): Promise<Record<string, number>> {
+  const tables = (await kramek.core.db.introspection.getTables()).map((t) => t.name).filter((n) => !/session|attempt|throttle|kysely|sign_in|api_token/.test(n));
+  const counts: Record<string, number> = {};
+  for (const table of tables.sort()) {
+    const row = await kramek.core.db.selectFrom(table as 'orders').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    counts[table] = Number(row.n);
+  }
+  const settings = await kramek.core.db.selectFrom('settings' as 'orders').selectAll().execute().catch(() => []);
+  counts['settings.version'] = settings.length === 0 ? 0 : Number((settings[0] as unknown as { version?: number }).version ?? 0);
+  return counts;
+}
