@@ -74,7 +74,7 @@ function EmailEntry({ ctx, email, resendAction, csrfToken }: { ctx: PageContext;
 export function Timeline({ ctx, events, emails = [], orderPath = '', csrfToken = '' }: { ctx: PageContext; events: TimelineEvent[]; emails?: OutboxEmailSummary[]; orderPath?: string; csrfToken?: string }) {
   const { t } = ctx;
   const entries: Entry[] = [...events.map((e) => ({ at: e.at, key: `e${e.id}`, event: e })), ...emails.map((m) => ({ at: m.createdAt, key: `m${m.id}`, email: m }))];
-  // Newest first; an email queued by a change sorts just below that change (the change is what the reader looks for).
+  // Newest first; on a tie the change comes before the email it queued (the change is what the reader looks for).
   entries.sort((a, b) => (a.at === b.at ? (a.email ? 1 : 0) - (b.email ? 1 : 0) : a.at < b.at ? 1 : -1));
   return (
     <section class="panel-box" id="historie">
