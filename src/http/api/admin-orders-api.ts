@@ -24,7 +24,8 @@ export function adminOrderJson(detail: AdminOrderDetail, publicUrl: string) {
     history: detail.timeline
       .filter((e) => e.kind !== 'note')
       .map((e) => ({ at: e.at, kind: e.kind, ...(e.statusTo ? { status: e.statusTo, statusFrom: e.statusFrom } : {}), actor: e.actor, text: e.text })),
-    emails: detail.emails.map((e) => ({ kind: e.kind, to: e.to, subject: e.subject, status: e.status, sentAt: e.sentAt })),
+    // Every outbox email of the order, newest first; CONTRACT.md's fields plus the ones a script needs to resend or diagnose.
+    emails: detail.emails.map((e) => ({ id: e.id, kind: e.kind, to: e.to, subject: e.subject, status: e.status, sentAt: e.sentAt, createdAt: e.createdAt, attempts: e.attempts, lastError: e.lastError })),
   };
 }
 
@@ -82,10 +83,17 @@ export function registerOrdersApi(app: FastifyInstance, services: Services, opti
     return reply.code(202).send({ queued: true, ...queued });
   });
 
+  app.post<{ Params: { number: string; id: string } }>('/api/admin/orders/:number/emails/:id/resend', async (request, reply) => {
+    if (!/^\d{1,15}$/.test(request.params.id)) throw new DomainError('not_found');
+    const email = await services.resendOrderEmail({ number: request.params.number, emailId: Number(request.params.id), actor: actorOf(request) });
+    return reply.code(202).send({ id: email.id, kind: email.kind, to: email.to, subject: email.subject, status: email.status, sentAt: email.sentAt });
+  });
+
   app.get<{ Params: { number: string } }>('/api/admin/orders/:number/document.pdf', async (request, reply) => {
     const doc = /^\d{1,10}$/.test(request.params.number) ? await services.orderDocument(request.params.number) : null;
     if (!doc) throw new DomainError('not_found');
     const pdf = await options.renderOrderPdf(doc);
+    await services.logOrderDownload({ number: doc.number, actor: actorOf(request) });
     return reply.header('content-disposition', `inline; filename="${documentFilename(doc.locale, doc.number)}"`).header('cache-control', 'private, no-store').type('application/pdf').send(pdf);
   });
 }

@@ -19,7 +19,8 @@ const text = (value: unknown, field: string, max: number, oneLine = false): stri
 
 export async function adminOrderDetail(deps: OrderPanelDeps, number: string) {
   const order = await findOrderOrFail(deps, number);
-  const [parcels, timeline, emails, trackingMissing] = await Promise.all([deps.orderPanel.parcels(null, order.id), deps.orderPanel.timeline(order.id), deps.orderPanel.emails(order.id), deps.orderPanel.trackingMissing(order.id)]);
+  // Every email of the order from the outbox itself (id, delivery state, last error), for the timeline and its "send again".
+  const [parcels, timeline, emails, trackingMissing] = await Promise.all([deps.orderPanel.parcels(null, order.id), deps.orderPanel.timeline(order.id), deps.outbox.list({ limit: 500, orderId: order.id }), deps.orderPanel.trackingMissing(order.id)]);
   return { order, parcels, timeline, emails, trackingMissing };
 }
 

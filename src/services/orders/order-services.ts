@@ -9,6 +9,9 @@ import type { CustomerRepo, Order, OrderRepo } from './ports.js';
 import type { OrderListQuery, OrderPanelRepo } from './panel-ports.js';
 import { changeOrderStatus, type StatusChange } from './change-order-status.js';
 import { addOrderNote, addOrderParcel, adminOrderDetail, emailCustomer, setPaymentStatus } from './order-panel-actions.js';
+import { changeOrderStatuses, findOrders, logDocumentDownloads, orderDocumentsForDownload, type BulkStatusChange } from './bulk-order-actions.js';
+import { resendOrderEmail } from './resend-order-email.js';
+import { findOrderOrFail } from './change-order-status.js';
 
 export type OrderPorts = PlaceOrderDeps & { orders: OrderRepo; customers: CustomerRepo; settings: SettingsRepo; orderPanel: OrderPanelRepo };
 
@@ -34,6 +37,12 @@ export function orderServices(ports: OrderPorts) {
     addOrderNote: (input: { number: string; text: unknown; actor: string }) => addOrderNote(ports, input),
     emailOrderCustomer: (input: { number: string; subject: unknown; body: unknown; actor: string }) => emailCustomer(ports, input),
     addOrderParcel: (input: { number: string; parcel: { carrier?: unknown; trackingNumber?: unknown }; actor: string }) => addOrderParcel(ports, input),
+    // Bulk actions on the selected orders, the order's own "send again", and downloads written on the timeline.
+    changeOrderStatuses: (change: BulkStatusChange) => changeOrderStatuses(ports, change),
+    findOrders: (numbers: unknown) => findOrders(ports, numbers),
+    orderDocumentsForDownload: (input: { numbers: unknown; actor: string }) => orderDocumentsForDownload(ports, { ...input, document: orderDocument }),
+    logOrderDownload: async (input: { number: string; actor: string }) => logDocumentDownloads(ports, [await findOrderOrFail(ports, input.number)], input.actor, false),
+    resendOrderEmail: (input: { number: string; emailId: number; actor: string }) => resendOrderEmail(ports, input),
     /** The order behind a customer's tokenised link; null for a wrong number or token (no hint which). */
     async orderByToken(number: string, token: string): Promise<Order | null> {
       if (!/^\d{1,10}$/.test(number) || token.length < 16 || token.length > 100) return null;

@@ -39,10 +39,23 @@ export function OrderDetail(props: { ctx: PageContext; admin: AdminFrame; flash:
   const vat = vatSummary([...order.items.map((i) => ({ gross: i.total, vatRate: i.vatRate })), { gross: order.shipping.price, vatRate: order.shipping.vatRate }, { gross: order.payment.price, vatRate: order.payment.vatRate }]);
   const errors = Object.values(forms).flatMap((f) => Object.entries(f?.errors ?? {}).map(([field, text]) => ({ field: fieldId(field), text })));
   const statusForm: FormState = forms.status ?? { values: { status: nextStates(order.status)[0] ?? '', carrier: order.shipping.carrier }, errors: {} };
+  // The automatic note a one-time purchase gets: what the guest typed in, for the shop's eyes only.
+  const guestNote = order.customerId === null ? detail.timeline.find((e) => e.kind === 'note' && e.actor === 'system' && e.text.startsWith('Jednorázový nákup')) : undefined;
   const actions = (
-    <a class="button" href={`${path}/doklad.pdf`}>
-      {t('orders.pdf')}
-    </a>
+    <div class="order-actions">
+      <a class="button button-primary" href={`${path}/doklad.pdf`}>
+        {t('orders.pdf')}
+      </a>
+      <a class="button" href="#napsat">
+        {t('orders.writeEmail')}
+      </a>
+      <a class="button" href={`${path}/export.xml?format=pohoda`}>
+        {t('orders.exportPohoda')}
+      </a>
+      <a class="button" href={`${path}/export.xml?format=kramek`}>
+        {t('orders.exportKramek')}
+      </a>
+    </div>
   );
   return (
     <AdminLayout ctx={ctx} title={t('orders.detailTitle', { number: order.number })} admin={props.admin} current="orders" flash={props.flash} actions={actions}>
@@ -122,8 +135,8 @@ export function OrderDetail(props: { ctx: PageContext; admin: AdminFrame; flash:
               </tbody>
             </table>
           </section>
-          <Timeline ctx={ctx} events={detail.timeline} />
-          <section class="panel-box">
+          <Timeline ctx={ctx} events={detail.timeline} emails={detail.emails} orderPath={path} csrfToken={props.admin.csrfToken} />
+          <section class="panel-box" id="napsat">
             <h2>{t('orders.writeEmail')}</h2>
             <form method="post" action={`${path}/email`} class="stack" noValidate>
               <CsrfField token={props.admin.csrfToken} />
@@ -161,6 +174,19 @@ export function OrderDetail(props: { ctx: PageContext; admin: AdminFrame; flash:
               {order.ico && (<><br />IČO {order.ico}</>)}
               {order.dic && (<><br />DIČ {order.dic}</>)}
             </p>
+            {order.customerId !== null ? (
+              <p>
+                <a class="button" href={`/admin/zakaznici/${order.customerId}`}>
+                  {t('orders.profile')}
+                </a>
+              </p>
+            ) : (
+              <details class="guest-data">
+                <summary>{t('orders.guestData')}</summary>
+                <p class="muted">{t('orders.guest')}</p>
+                {guestNote && <p class="pre-line">{guestNote.text}</p>}
+              </details>
+            )}
             <h3>{t('orders.billing')}</h3>
             <Address address={order.billingAddress} />
             <h3>{t('orders.shippingAddress')}</h3>

@@ -1,5 +1,7 @@
-/** The Orders panel list: status tabs with counts, search and filters in one row, the index table, keyset paging. */
+/** The Orders panel list: status tabs with counts, search and filters in one row, the index table with bulk selection, keyset paging. */
 import { ORDER_STATUSES, PAYMENT_STATUSES, type OrderStatus } from '../../../domain/orders/order-status.js';
+import { CsrfField } from '../../views/components.js';
+import { BulkBar } from './bulk-view.js';
 import { formatMoney } from '../../../domain/money/money.js';
 import type { OrderListPage } from '../../../services/orders/panel-ports.js';
 import { AdminLayout, type AdminFrame } from '../../views/admin-layout.js';
@@ -16,7 +18,9 @@ const href = (filters: Partial<ListFilters> & { cursor?: string; before?: string
   return params.size ? `${ORDERS_PATH}?${params}` : ORDERS_PATH;
 };
 
-export function OrderList(props: { ctx: PageContext; admin: AdminFrame; flash: Flash | null; page: OrderListPage; counts: Record<OrderStatus, number>; filters: ListFilters }) {
+export type ListSelection = { all: boolean; script: string; selfUrl: string };
+
+export function OrderList(props: { ctx: PageContext; admin: AdminFrame; flash: Flash | null; page: OrderListPage; counts: Record<OrderStatus, number>; filters: ListFilters; selection: ListSelection }) {
   const { ctx, page, filters } = props;
   const { t } = ctx;
   const total = Object.values(props.counts).reduce((a, b) => a + b, 0);
@@ -75,10 +79,18 @@ export function OrderList(props: { ctx: PageContext; admin: AdminFrame; flash: F
           )}
         </div>
       ) : (
+        // One form around the table: the ticked rows go with whichever action button is pressed (no JavaScript needed).
+        <form method="post" action={`${ORDERS_PATH}/hromadne/stav`} class="bulk-form" id="bulk-form">
+          <CsrfField token={props.admin.csrfToken} />
+          <BulkBar ctx={ctx} selection={props.selection} />
         <div class="table-scroll">
           <table class="index-table order-table">
             <thead>
               <tr>
+                <th scope="col" class="select-col">
+                  <input type="checkbox" id="select-all" class="select-all" hidden aria-label={t('orders.bulk.selectAll')} />
+                  <span class="visually-hidden">{t('orders.col.select')}</span>
+                </th>
                 <th scope="col">{t('orders.col.number')}</th>
                 <th scope="col">{t('orders.col.date')}</th>
                 <th scope="col">{t('orders.col.customer')}</th>
@@ -92,6 +104,9 @@ export function OrderList(props: { ctx: PageContext; admin: AdminFrame; flash: F
             <tbody>
               {page.items.map((o) => (
                 <tr key={o.id}>
+                  <td class="select-col">
+                    <input type="checkbox" name="numbers" value={o.number} checked={props.selection.all} aria-label={t('orders.bulk.select', { number: o.number })} />
+                  </td>
                   <td>
                     <a href={`${ORDERS_PATH}/${o.number}`}>{o.number}</a>
                     {o.hasNotes && (
@@ -117,7 +132,9 @@ export function OrderList(props: { ctx: PageContext; admin: AdminFrame; flash: F
             </tbody>
           </table>
         </div>
+        </form>
       )}
+      <script src={props.selection.script} defer />
       {(page.previous || page.next) && (
         <nav class="pager" aria-label={t('orders.col.number')}>
           {page.previous && <a href={href({ ...filters, before: encodeCursor(page.previous) })}>← {t('orders.previous')}</a>}

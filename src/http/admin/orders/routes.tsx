@@ -1,4 +1,4 @@
-/** The Objednávky panel: the order list, the detail, status and payment changes (with a confirmation step), notes, emails, the PDF. */
+/** The Objednávky panel: the order list, the detail, status and payment changes (with a confirmation step), notes, emails and resends, the PDF. */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { documentFilename, type OrderDocument } from '../../../domain/documents/order-document.js';
 import { DomainError, isDomainError } from '../../../domain/errors.js';
@@ -15,9 +15,12 @@ import { ConfirmAction } from './confirm-view.js';
 import { OrderDetail, type DetailForms } from './detail-view.js';
 import { readListQuery, type RawListQuery } from './list-query.js';
 import { OrderList, type ListFilters } from './list-view.js';
+import { registerBulkOrderRoutes } from './bulk-routes.js';
+import { SELECT_ALL_JS } from './select-all.js';
 
 const PAGE_SIZE = 50;
 type NumberParams = { Params: { number: string } };
+type EmailParams = { Params: { number: string; id: string } };
 const NOTIFY = { processing: 'onProcessing', shipped: 'onShipped', completed: 'onCompleted', cancelled: 'onCancelled' } as const;
 
 const field = (body: FormBody, name: string) => {
@@ -54,7 +57,11 @@ export function registerOrderRoutes(app: FastifyInstance, services: Services, pa
     }
   };
 
-  app.get<{ Querystring: RawListQuery }>(ORDERS_PATH, async (request, reply) => {
+  registerBulkOrderRoutes(app, services, pageContext, renderPdf);
+
+  app.get(SELECT_ALL_JS.path, (_request, reply) => reply.header('cache-control', 'public, max-age=31536000, immutable').type('text/javascript; charset=utf-8').send(SELECT_ALL_JS.source));
+
+  app.get<{ Querystring: RawListQuery & { vybrat?: string } }>(ORDERS_PATH, async (request, reply) => {
     const raw = request.query;
     const filters: ListFilters = { status: '', payment: '', q: '', from: '', to: '' };
     let flash = takeFlash(request);
@@ -68,7 +75,12 @@ export function registerOrderRoutes(app: FastifyInstance, services: Services, pa
       query = readListQuery({}, PAGE_SIZE);
     }
     const [page, counts] = await Promise.all([services.listOrders(query), services.orderStatusCounts()]);
-    return html(reply, <OrderList ctx={pageContext(request)} admin={adminFrame(request, reply)} flash={flash} page={page} counts={counts} filters={filters} />);
+    // "Select all on this page" without JavaScript: the same page again with every row ticked (and back).
+    const all = raw.vybrat === 'vse';
+    const params = new URLSearchParams(Object.entries(raw).filter(([k, v]) => k !== 'vybrat' && typeof v === 'string' && v) as [string, string][]);
+    if (!all) params.set('vybrat', 'vse');
+    const selfUrl = params.size ? `${ORDERS_PATH}?${params}` : ORDERS_PATH;
+    return html(reply, <OrderList ctx={pageContext(request)} admin={adminFrame(request, reply)} flash={flash} page={page} counts={counts} filters={filters} selection={{ all, script: SELECT_ALL_JS.path, selfUrl }} />);
   });
 
   app.get<NumberParams>(`${ORDERS_PATH}/:number`, (request, reply) => detailPage(request, reply, request.params.number));
@@ -77,6 +89,7 @@ export function registerOrderRoutes(app: FastifyInstance, services: Services, pa
     const doc = /^\d{1,10}$/.test(request.params.number) ? await services.orderDocument(request.params.number) : null;
     if (!doc) throw new DomainError('not_found');
     const pdf = await renderPdf(doc);
+    await services.logOrderDownload({ number: doc.number, actor: actor(request) });
     return reply.header('content-disposition', `attachment; filename="${documentFilename(doc.locale, doc.number)}"`).header('cache-control', 'private, no-store').type('application/pdf').send(pdf);
   });
 
@@ -137,6 +150,25 @@ export function registerOrderRoutes(app: FastifyInstance, services: Services, pa
       return request.t('orders.parcelAdded');
     }),
   );
+
+  app.post<EmailParams>(`${ORDERS_PATH}/:number/emaily/:id/znovu`, async (request, reply) => {
+    const { number, id } = request.params;
+    if (!/^\d{1,15}$/.test(id)) throw new DomainError('not_found');
+    if (field((request.body ?? {}) as FormBody, 'confirmed') !== '1') {
+      const { emails } = await services.adminOrder(number);
+      const email = emails.find((e) => e.id === Number(id));
+      if (!email) throw new DomainError('not_found');
+      const lines = [request.t('orders.mail.confirmResend', { subject: email.subject, to: email.to })];
+      return html(reply, <ConfirmAction ctx={pageContext(request)} admin={adminFrame(request, reply)} backUrl={`${ORDERS_PATH}/${number}#historie`} action={`${ORDERS_PATH}/${number}/emaily/${id}/znovu`} lines={lines} hidden={{}} />);
+    }
+    try {
+      await services.resendOrderEmail({ number, emailId: Number(id), actor: actor(request) });
+      return done(request, reply, number, request.t('orders.mail.resent'));
+    } catch (error) {
+      if (!isDomainError(error) || error.code !== 'conflict') throw error;
+      return done(request, reply, number, request.t('orders.mail.busy'), 'error');
+    }
+  });
 
   app.post<NumberParams>(`${ORDERS_PATH}/:number/email`, async (request, reply) => {
     const body = (request.body ?? {}) as FormBody;
