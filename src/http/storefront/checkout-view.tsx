@@ -24,7 +24,52 @@ export type CheckoutPageProps = {
   messages: string[];
   csrf: string | null;
   guestDisabled: boolean;
+  /** The signed-in customer's email, or the offer to create an account with this order. */
+  account?: { signedInEmail: string | null; offer: boolean; create: boolean; passwordError?: string };
 };
+
+/** Guest checkout is off and nobody is signed in: the way to an account instead of the form. */
+function SignInFirst({ ctx }: { ctx: PageContext }) {
+  const { t } = ctx;
+  const next = encodeURIComponent('/pokladna');
+  return (
+    <section class="flash flash-info checkout-guest-disabled stack">
+      <h2>{t('account.checkout.signInTitle')}</h2>
+      <p>{t('checkout.guestDisabled')}</p>
+      <p>{t('account.checkout.signInLead')}</p>
+      <p>
+        <a class="button button-primary" href={`/ucet/prihlaseni?next=${next}`}>
+          {t('account.signIn.submit')}
+        </a>{' '}
+        <a class="button" href={`/ucet/registrace?next=${next}`}>
+          {t('account.register.submit')}
+        </a>
+      </p>
+    </section>
+  );
+}
+
+function AccountChoice({ ctx, account }: { ctx: PageContext; account: NonNullable<CheckoutPageProps['account']> }) {
+  const { t } = ctx;
+  if (account.signedInEmail) return <p class="hint checkout-signed-in">{t('account.checkout.signedInAs', { email: account.signedInEmail })}</p>;
+  if (!account.offer) return null;
+  return (
+    <div class={account.passwordError ? 'field field-error' : 'field'}>
+      <div class="choice">
+        <input type="checkbox" id="createAccount" name="createAccount" value="1" checked={account.create} />
+        <label for="createAccount">{t('account.checkout.createAccount')}</label>
+      </div>
+      <label for="accountPassword">{t('account.checkout.password')}</label>
+      <p class="hint">{t('account.passwordHint')}</p>
+      {account.passwordError && (
+        <p class="error-message" id="accountPassword-error">
+          {account.passwordError}
+        </p>
+      )}
+      <input id="accountPassword" name="accountPassword" type="password" autocomplete="new-password" maxLength={1000} aria-describedby={account.passwordError ? 'accountPassword-error' : undefined} />
+    </div>
+  );
+}
 
 export function CheckoutSteps({ ctx, current }: { ctx: PageContext; current: 'details' | 'done' }) {
   const { t } = ctx;
@@ -218,7 +263,7 @@ export function CheckoutPage(props: CheckoutPageProps) {
           </div>
         ))}
         {props.guestDisabled ? (
-          <p class="flash flash-info checkout-guest-disabled">{t('checkout.guestDisabled')}</p>
+          <SignInFirst ctx={ctx} />
         ) : (
           <div class="checkout-columns">
             <form method="post" action="/pokladna" class="checkout-form stack" novalidate>
@@ -229,9 +274,14 @@ export function CheckoutPage(props: CheckoutPageProps) {
               <input type="hidden" name="emailChecked" value={form.emailChecked} />
               <fieldset class="checkout-section">
                 <legend>{t('checkout.contact')}</legend>
-                <Field id="email" label={t('checkout.email')} hint={t('checkout.emailHint')} error={errors.email}>
-                  <Input id="email" type="email" form={form} errors={errors} autocomplete="email" maxLength={254} />
-                </Field>
+                {props.account?.signedInEmail ? (
+                  <input type="hidden" name="email" value={props.account.signedInEmail} />
+                ) : (
+                  <Field id="email" label={t('checkout.email')} hint={t('checkout.emailHint')} error={errors.email}>
+                    <Input id="email" type="email" form={form} errors={errors} autocomplete="email" maxLength={254} />
+                  </Field>
+                )}
+                {props.account && <AccountChoice ctx={ctx} account={props.account} />}
                 <Field id="name" label={t('checkout.name')} error={errors.name}>
                   <Input id="name" form={form} errors={errors} autocomplete="name" />
                 </Field>

@@ -11,11 +11,12 @@ export function Timeline({ ctx, events }: { ctx: PageContext; events: TimelineEv
       <h2>{t('orders.timeline')}</h2>
       <ol class="timeline">
         {events.map((e) => (
-          <li key={e.id} class={e.kind === 'note' ? 'timeline-note' : undefined}>
+          <li key={e.id} class={e.kind === 'note' ? 'timeline-note' : e.kind === 'withdrawal' ? 'timeline-withdrawal' : undefined}>
             <p class="timeline-head">
               <time dateTime={e.at}>{formatDateTime(e.at, ctx.locale)}</time> · {e.actor === 'system' ? t('orders.system') : e.actor}
               {e.statusTo && (<> · <StatusBadge ctx={ctx} status={e.statusTo} /></>)}
               {e.kind === 'note' && <span class="internal-label">{t('orders.internal')}</span>}
+              {e.kind === 'withdrawal' && <span class="badge badge-withdrawal">{t('orders.timeline.withdrawal')}</span>}
             </p>
             <p class="pre-line">{e.text}</p>
           </li>

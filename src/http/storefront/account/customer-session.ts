@@ -1,0 +1,37 @@
+/**
+ * Who the customer is: the id in the session (beside, never instead of, the admin's) is checked against the
+ * database on every request, so a blocked or deleted account stops working at once.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Services } from '../../../services/services.js';
+
+export const ACCOUNT_SIGN_IN = '/ucet/prihlaseni';
+const NOT_PAGES = /^\/(api|assets|media|health|ready|favicon|sitemap\.xml)(\/|$)/;
+
+export function registerCustomerSession(app: FastifyInstance, services: Services): void {
+  app.decorateRequest('customer', null);
+  app.addHook('preHandler', async (request) => {
+    const id = request.session?.customerId;
+    if (!id || NOT_PAGES.test(request.url)) return;
+    const customer = await services.findCustomer(id);
+    if (!customer || customer.blocked) {
+      request.session.customerId = undefined;
+      return;
+    }
+    request.customer = { id: customer.id, email: customer.email, name: customer.name };
+  });
+}
+
+/** For account pages: a signed-out visitor goes to sign-in and comes back afterwards. */
+export function requireCustomer(request: FastifyRequest, reply: FastifyReply): { id: number; email: string; name: string } | null {
+  if (request.customer) return request.customer;
+  const next = request.method === 'GET' ? `?next=${encodeURIComponent(request.url)}` : '';
+  void reply.redirect(`${ACCOUNT_SIGN_IN}${next}`, 303);
+  return null;
+}
+
+/** Signs the customer in on a fresh session id (a planted cookie is worthless); the cart and an admin's sign-in stay. */
+export async function startCustomerSession(request: FastifyRequest, customerId: number): Promise<void> {
+  await request.session.regenerate(['adminUserId', 'cartId', 'cartCount']);
+  request.session.customerId = customerId;
+}
