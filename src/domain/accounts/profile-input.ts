@@ -31,8 +31,8 @@ export const profileInputSchema = z.object({
   dic: optional(14)
     .refine((v) => !v || isValidDic(v), 'dic_invalid')
     .transform((v) => (v ? normalizeDic(v) : null)),
-  billingAddress: z.union([z.null(), address]),
-  shippingAddress: z.union([z.null(), address]),
+  billingAddress: address.nullable(),
+  shippingAddress: address.nullable(),
 });
 
 export type ProfileInput = z.output<typeof profileInputSchema>;
