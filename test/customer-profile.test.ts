@@ -110,11 +110,15 @@ for (const dialect of DIALECTS) {
       assert.match(checkout, /value="Krátká 1"/);
       assert.match(checkout, /value="Alice s\.r\.o\."/);
 
+      const elsewhere = new Agent(kramek.app, '10.42.0.8');
+      assert.equal((await elsewhere.submit('/ucet/prihlaseni', '/ucet/prihlaseni', { email: 'alice@example.cz', password: PASSWORD })).statusCode, 303);
       const wrong = await alice.post('/ucet/nastaveni/heslo', { _csrf: csrfTokenOf(shown), currentPassword: 'nespravne-heslo', newPassword: 'uplne-nove-heslo' });
       assert.equal(wrong.statusCode, 422);
       assert.match(wrong.body, /Současné heslo nesouhlasí/);
       const changed = await alice.post('/ucet/nastaveni/heslo', { _csrf: csrfTokenOf(wrong.body), currentPassword: PASSWORD, newPassword: 'uplne-nove-heslo' });
       assert.equal(changed.statusCode, 303);
+      assert.equal((await alice.get('/ucet')).statusCode, 200, 'the session that changed it stays');
+      assert.equal((await elsewhere.get('/ucet')).statusCode, 303, 'other sessions end');
       const again = new Agent(kramek.app, '10.42.0.7');
       assert.equal((await again.submit('/ucet/prihlaseni', '/ucet/prihlaseni', { email: 'alice@example.cz', password: 'uplne-nove-heslo' })).statusCode, 303);
     });

@@ -33,6 +33,8 @@ declare module '@fastify/session' {
     adminUserId?: number;
     /** The storefront customer's account, separate from the admin's key. */
     customerId?: number;
+    /** Which password the customer signed in with; another one (changed, reset) ends this session. */
+    customerKey?: string;
     flash?: Flash;
   }
 }

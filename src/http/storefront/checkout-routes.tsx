@@ -131,7 +131,8 @@ export function registerCheckoutRoutes(app: FastifyInstance, services: Services,
       const { order } = await services.placeOrder({ input, locale: request.locale, idempotencyKey: form.idempotencyKey, customerId: customer?.id ?? null });
       if (cartId) await services.clearCart(cartId);
       request.session.cartCount = 0;
-      if (createAccount && order.customerId && !customer) await startCustomerSession(request, order.customerId);
+      const created = createAccount && order.customerId && !customer ? await services.findCustomer(order.customerId) : null;
+      if (created) await startCustomerSession(request, created);
       return reply.redirect(`/objednavka/${order.number}?t=${encodeURIComponent(order.accessToken)}`, 303);
     };
     const refused = (error: DomainError) => {

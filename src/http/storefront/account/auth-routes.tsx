@@ -26,7 +26,7 @@ export function registerAuthRoutes(app: FastifyInstance, services: Services, pag
     const form = formOf(request.body);
     try {
       const customer = await services.registerCustomer({ email: form.email ?? '', name: form.name ?? '', password: form.password ?? '', locale: request.locale, emailChecked: form.emailChecked });
-      await startSession(request, customer.id);
+      await startSession(request, customer);
       setFlash(request, { kind: 'success', text: request.t('account.register.done') });
       return reply.redirect(nextOf(form.next), 303);
     } catch (error) {
@@ -47,7 +47,7 @@ export function registerAuthRoutes(app: FastifyInstance, services: Services, pag
     const form = formOf(request.body);
     try {
       const customer = await services.signInCustomer({ email: (form.email ?? '').slice(0, 254), password: (form.password ?? '').slice(0, 1000), ip: request.ip });
-      await startSession(request, customer.id);
+      await startSession(request, customer);
       return reply.redirect(nextOf(form.next), 303);
     } catch (error) {
       if (!isDomainError(error)) throw error;

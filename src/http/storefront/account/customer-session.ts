@@ -1,7 +1,9 @@
 /**
  * Who the customer is: the id in the session (beside, never instead of, the admin's) is checked against the
- * database on every request, so a blocked or deleted account stops working at once.
+ * database on every request, so a blocked or deleted account stops working at once — and so does every other
+ * session of an account whose password was changed or reset (the session remembers which password it began with).
  */
+import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Services } from '../../../services/services.js';
 
@@ -14,8 +16,9 @@ export function registerCustomerSession(app: FastifyInstance, services: Services
     const id = request.session?.customerId;
     if (!id || NOT_PAGES.test(request.url)) return;
     const customer = await services.findCustomer(id);
-    if (!customer || customer.blocked) {
+    if (!customer || customer.blocked || request.session.customerKey !== passwordKey(customer.passwordHash)) {
       request.session.customerId = undefined;
+      request.session.customerKey = undefined;
       return;
     }
     request.customer = { id: customer.id, email: customer.email, name: customer.name };
@@ -31,7 +34,13 @@ export function requireCustomer(request: FastifyRequest, reply: FastifyReply): {
 }
 
 /** Signs the customer in on a fresh session id (a planted cookie is worthless); the cart and an admin's sign-in stay. */
-export async function startCustomerSession(request: FastifyRequest, customerId: number): Promise<void> {
+export async function startCustomerSession(request: FastifyRequest, customer: { id: number; passwordHash: string | null }): Promise<void> {
   await request.session.regenerate(['adminUserId', 'cartId', 'cartCount']);
-  request.session.customerId = customerId;
+  request.session.customerId = customer.id;
+  request.session.customerKey = passwordKey(customer.passwordHash);
+}
+
+/** A short digest of the password hash: it changes with the password and tells nothing about it. */
+export function passwordKey(passwordHash: string | null): string {
+  return createHash('sha256').update(passwordHash ?? '').digest('base64url').slice(0, 16);
 }

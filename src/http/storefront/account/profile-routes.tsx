@@ -5,7 +5,7 @@ import { documentFilename } from '../../../domain/documents/order-document.js';
 import type { Services } from '../../../services/services.js';
 import { csrfGuard } from '../../middleware/session.js';
 import { formErrorsOf, formOf, sendAccountPage, setFlash, type AccountPageContext, type FormErrors } from './account-page.js';
-import { requireCustomer } from './customer-session.js';
+import { passwordKey, requireCustomer } from './customer-session.js';
 import { AccountNav, OrderDetail, OrdersOverview, profileValues, SettingsPage } from './profile-views.js';
 
 export function registerProfileRoutes(app: FastifyInstance, services: Services, pageContext: AccountPageContext, renderPdf: (doc: OrderDocument) => Promise<Buffer>) {
@@ -101,6 +101,8 @@ export function registerProfileRoutes(app: FastifyInstance, services: Services, 
     const form = formOf(request.body);
     try {
       await services.changeCustomerPassword({ customerId: customer.id, currentPassword: form.currentPassword ?? '', newPassword: form.newPassword ?? '' });
+      // This session stays signed in; every other one of the account ends with the old password.
+      request.session.customerKey = passwordKey((await services.findCustomer(customer.id))?.passwordHash ?? null);
     } catch (error) {
       const errors = formErrorsOf(request.t, error);
       if (!errors) throw error;
