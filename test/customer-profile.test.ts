@@ -4,6 +4,7 @@ import { DIALECTS } from './support/databases.js';
 import { Agent, csrfTokenOf } from './support/agent.js';
 import { pdfPages } from './support/pdf.js';
 import { formatMoney } from '../src/domain/money/money.js';
+import { BUYER } from './support/orders.js';
 import { buyThroughCheckout, PASSWORD, plain, registered, startAccountsKramek, type AccountsKramek } from './support/accounts.js';
 
 for (const dialect of DIALECTS) {
@@ -133,6 +134,12 @@ for (const dialect of DIALECTS) {
         assert.match(page.body, /href="\/ucet\/registrace\?next=%2Fpokladna"/);
         assert.doesNotMatch(page.body, /name="street"/);
         const { number: second } = await buyThroughCheckout(kramek, bob);
+        const viaApi = await bob.request({ method: 'POST', url: '/api/store/orders', payload: { ...BUYER, customer: { ...BUYER.customer, email: 'bob@example.cz' }, items: [{ sku: 'TEA-1', quantity: 1 }] } });
+        assert.equal(viaApi.statusCode, 201, viaApi.body);
+        const apiOwner = await kramek.core.db.selectFrom('orders').innerJoin('customers', 'customers.id', 'orders.customer_id').select('customers.email').where('orders.number', '=', viaApi.json().number).executeTakeFirstOrThrow();
+        assert.equal(apiOwner.email, 'bob@example.cz');
+        const anonymousApi = await kramek.app.inject({ method: 'POST', url: '/api/store/orders', payload: { ...BUYER, items: [{ sku: 'TEA-1', quantity: 1 }] } });
+        assert.equal(anonymousApi.statusCode, 403);
         const owner = await kramek.core.db.selectFrom('orders').innerJoin('customers', 'customers.id', 'orders.customer_id').select('customers.email').where('orders.number', '=', second).executeTakeFirstOrThrow();
         assert.equal(owner.email, 'bob@example.cz');
       } finally {

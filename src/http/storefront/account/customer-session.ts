@@ -8,7 +8,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Services } from '../../../services/services.js';
 
 export const ACCOUNT_SIGN_IN = '/ucet/prihlaseni';
-const NOT_PAGES = /^\/(api|assets|media|health|ready|favicon|sitemap\.xml)(\/|$)/;
+// The store API's order endpoint is the one API call that may be a signed-in customer's (CONTRACT.md).
+const NOT_PAGES = /^\/(api\/(?!store\/orders)|assets|media|health|ready|favicon|sitemap\.xml)/;
 
 export function registerCustomerSession(app: FastifyInstance, services: Services): void {
   app.decorateRequest('customer', null);
