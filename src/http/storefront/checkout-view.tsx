@@ -8,6 +8,7 @@ import type { PaymentMethod, ShippingMethod } from '../../domain/settings/settin
 import { CsrfField, ErrorSummary, Field } from '../views/components.js';
 import type { PageContext } from '../views/page-context.js';
 import { StoreLayout, type MenuCategory } from '../views/store-layout.js';
+import { AccountChoice, SignInFirst, type CheckoutAccount } from './account/checkout-account-view.js';
 
 export type CheckoutErrors = Partial<Record<CheckoutField, string>>;
 
@@ -25,51 +26,8 @@ export type CheckoutPageProps = {
   csrf: string | null;
   guestDisabled: boolean;
   /** The signed-in customer's email, or the offer to create an account with this order. */
-  account?: { signedInEmail: string | null; offer: boolean; create: boolean; passwordError?: string };
+  account?: CheckoutAccount;
 };
-
-/** Guest checkout is off and nobody is signed in: the way to an account instead of the form. */
-function SignInFirst({ ctx }: { ctx: PageContext }) {
-  const { t } = ctx;
-  const next = encodeURIComponent('/pokladna');
-  return (
-    <section class="flash flash-info checkout-guest-disabled stack">
-      <h2>{t('account.checkout.signInTitle')}</h2>
-      <p>{t('checkout.guestDisabled')}</p>
-      <p>{t('account.checkout.signInLead')}</p>
-      <p>
-        <a class="button button-primary" href={`/ucet/prihlaseni?next=${next}`}>
-          {t('account.signIn.submit')}
-        </a>{' '}
-        <a class="button" href={`/ucet/registrace?next=${next}`}>
-          {t('account.register.submit')}
-        </a>
-      </p>
-    </section>
-  );
-}
-
-function AccountChoice({ ctx, account }: { ctx: PageContext; account: NonNullable<CheckoutPageProps['account']> }) {
-  const { t } = ctx;
-  if (account.signedInEmail) return <p class="hint checkout-signed-in">{t('account.checkout.signedInAs', { email: account.signedInEmail })}</p>;
-  if (!account.offer) return null;
-  return (
-    <div class={account.passwordError ? 'field field-error' : 'field'}>
-      <div class="choice">
-        <input type="checkbox" id="createAccount" name="createAccount" value="1" checked={account.create} />
-        <label for="createAccount">{t('account.checkout.createAccount')}</label>
-      </div>
-      <label for="accountPassword">{t('account.checkout.password')}</label>
-      <p class="hint">{t('account.passwordHint')}</p>
-      {account.passwordError && (
-        <p class="error-message" id="accountPassword-error">
-          {account.passwordError}
-        </p>
-      )}
-      <input id="accountPassword" name="accountPassword" type="password" autocomplete="new-password" maxLength={1000} aria-describedby={account.passwordError ? 'accountPassword-error' : undefined} />
-    </div>
-  );
-}
 
 export function CheckoutSteps({ ctx, current }: { ctx: PageContext; current: 'details' | 'done' }) {
   const { t } = ctx;
