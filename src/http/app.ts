@@ -25,6 +25,8 @@ import { registerCartRoutes } from './storefront/cart-routes.js';
 import { registerCheckoutRoutes } from './storefront/checkout-routes.js';
 import { registerThankYouRoute } from './storefront/thank-you-routes.js';
 import type { MailTransportInfo } from './admin/settings/settings-deps.js';
+import { registerCustomerSession } from './storefront/account/customer-session.js';
+import { registerAccountRoutes } from './storefront/account/routes.js';
 import './types.js';
 
 export type AppOptions = {
@@ -103,8 +105,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     shop: request.shopFrame,
     // Only visitors with a session have a cart, and their pages are never micro-cached.
     cartCount: request.session?.cartCount ?? 0,
+    customer: request.customer,
   });
   registerShopFrame(app, options.services);
+  registerCustomerSession(app, options.services);
   registerErrorHandling(app, pageContext);
 
   registerHealthRoutes(app, options.checkDatabase);
@@ -114,6 +118,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerCartRoutes(app, options.services, pageContext);
   registerCheckoutRoutes(app, options.services, pageContext);
   registerThankYouRoute(app, options.services, pageContext);
+  registerAccountRoutes(app, options.services, pageContext, options.renderOrderPdf);
   await app.register(adminPlugin(options.services, pageContext, { mail: options.mail, renderOrderPdf: options.renderOrderPdf }));
   await app.register(adminApiPlugin(options.services, { publicUrl: options.publicUrl, renderOrderPdf: options.renderOrderPdf }));
   await app.register(adminCatalogApiPlugin(options.services));

@@ -17,6 +17,8 @@ declare module 'fastify' {
     /** The shop's name and footer of Configuration, for pages (empty for API and file requests). */
     shopName: string;
     shopFrame: ShopFrame | null;
+    /** The signed-in storefront customer, loaded from the database on each request (null when none). */
+    customer: { id: number; email: string; name: string } | null;
   }
   interface FastifyContextConfig {
     /** Least role a route needs; staff when absent. */
@@ -29,6 +31,10 @@ declare module 'fastify' {
 declare module '@fastify/session' {
   interface FastifySessionObject {
     adminUserId?: number;
+    /** The storefront customer's account, separate from the admin's key. */
+    customerId?: number;
+    /** Which password the customer signed in with; another one (changed, reset) ends this session. */
+    customerKey?: string;
     flash?: Flash;
   }
 }

@@ -9,7 +9,8 @@ export function registerStoreOrdersApi(app: FastifyInstance, services: Services,
     const header = request.headers['idempotency-key'];
     const idempotencyKey = typeof header === 'string' ? header : null;
     const requestHash = createHash('sha256').update(JSON.stringify(request.body ?? null)).digest('hex');
-    const { order, created } = await services.placeOrder({ input: request.body, locale: request.locale, idempotencyKey, requestHash });
+    // A signed-in storefront customer's order belongs to their account (the session cookie is SameSite=Lax).
+    const { order, created } = await services.placeOrder({ input: request.body, locale: request.locale, idempotencyKey, requestHash, customerId: request.customer?.id ?? null });
     if (!created) reply.header('idempotent-replayed', 'true');
     return reply.code(201).send(customerOrderView(order, publicUrl));
   });

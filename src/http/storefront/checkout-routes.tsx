@@ -16,6 +16,23 @@ import { renderDocument } from '../views/render.js';
 import type { PageContext } from '../views/page-context.js';
 import { categoryHref } from './product-card.js';
 import { CheckoutPage, type CheckoutErrors } from './checkout-view.js';
+import { passwordProblem } from '../../domain/admin/password-policy.js';
+import type { Customer } from '../../services/accounts/ports.js';
+import { startCustomerSession } from './account/customer-session.js';
+
+/** A signed-in customer's checkout starts filled in from their account. */
+function prefillOf(c: Customer): Partial<CheckoutForm> {
+  const b = c.billingAddress;
+  const s = c.shippingAddress;
+  return {
+    email: c.email,
+    name: c.name,
+    phone: c.phone ?? '',
+    ...(c.company || c.ico ? { companyPurchase: '1', company: c.company ?? '', ico: c.ico ?? '', dic: c.dic ?? '' } : {}),
+    ...(b ? { street: b.street, city: b.city, zip: b.zip, country: b.country } : {}),
+    ...(s ? { differentShipping: '1', shipStreet: s.street, shipCity: s.city, shipZip: s.zip, shipCountry: s.country } : {}),
+  };
+}
 
 const REQUIRED_TEXT: Partial<Record<keyof CheckoutForm, Parameters<Translate>[0]>> = {
   email: 'checkout.err.email_required',
@@ -48,10 +65,11 @@ export function registerCheckoutRoutes(app: FastifyInstance, services: Services,
   const render = async (
     request: FastifyRequest,
     reply: FastifyReply,
-    view: { settings: Settings; cart: CartReview; form: CheckoutForm; errors?: CheckoutErrors; messages?: string[]; status?: number },
+    view: { settings: Settings; cart: CartReview; form: CheckoutForm; errors?: CheckoutErrors; messages?: string[]; status?: number; createAccount?: boolean; passwordError?: string },
   ) => {
     const { settings, cart, form } = view;
-    const guestDisabled = !settings.checkout.guestCheckout;
+    const customer = request.customer;
+    const guestDisabled = !settings.checkout.guestCheckout && !customer;
     const shipping = settings.checkout.shippingMethods.find((m) => m.code === form.shippingMethod) ?? null;
     const payment = settings.checkout.paymentMethods.find((m) => m.code === form.paymentMethod) ?? null;
     const menu = await services.storeMenu();
@@ -68,6 +86,7 @@ export function registerCheckoutRoutes(app: FastifyInstance, services: Services,
         messages={guestDisabled ? [] : (view.messages ?? [])}
         csrf={guestDisabled ? null : reply.generateCsrf()}
         guestDisabled={guestDisabled}
+        account={{ signedInEmail: customer?.email ?? null, offer: !customer && settings.checkout.guestCheckout, create: view.createAccount ?? false, passwordError: view.passwordError }}
       />,
     );
     return reply
@@ -88,6 +107,8 @@ export function registerCheckoutRoutes(app: FastifyInstance, services: Services,
       shippingMethod: shippingMethods.length === 1 ? shippingMethods[0]!.code : '',
       paymentMethod: paymentMethods.length === 1 ? paymentMethods[0]!.code : '',
     });
+    const customer = request.customer ? await services.findCustomer(request.customer.id) : null;
+    if (customer) Object.assign(form, prefillOf(customer));
     return render(request, reply, { settings, cart, form });
   });
 
@@ -96,20 +117,29 @@ export function registerCheckoutRoutes(app: FastifyInstance, services: Services,
     const form = readCheckoutForm(request.body);
     if (!/^[\w-]{16,64}$/.test(form.idempotencyKey)) form.idempotencyKey = randomBytes(18).toString('base64url');
     const cartId = request.session.cartId ?? null;
+    const customer = request.customer;
+    // A signed-in customer orders under their account's email; a guest may create an account with the order.
+    if (customer) form.email = customer.email;
+    const body = (request.body ?? {}) as { createAccount?: unknown; accountPassword?: unknown };
+    const createAccount = !customer && isChecked(typeof body.createAccount === 'string' ? body.createAccount : '');
+    const accountPassword = createAccount && typeof body.accountPassword === 'string' ? body.accountPassword : '';
     const [settings, cart] = await Promise.all([services.getSettings(), services.cartReview(cartId)]);
     if ((request.body as { action?: unknown } | undefined)?.action === 'recalc') return render(request, reply, { settings, cart, form });
 
     const place = async () => {
-      const { order } = await services.placeOrder({ input: orderInputOf(form, cart.items.map((i) => ({ sku: i.sku, quantity: i.quantity }))), locale: request.locale, idempotencyKey: form.idempotencyKey });
+      const input = { ...orderInputOf(form, cart.items.map((i) => ({ sku: i.sku, quantity: i.quantity }))), password: createAccount ? accountPassword : null };
+      const { order } = await services.placeOrder({ input, locale: request.locale, idempotencyKey: form.idempotencyKey, customerId: customer?.id ?? null });
       if (cartId) await services.clearCart(cartId);
       request.session.cartCount = 0;
+      const created = createAccount && order.customerId && !customer ? await services.findCustomer(order.customerId) : null;
+      if (created) await startCustomerSession(request, created);
       return reply.redirect(`/objednavka/${order.number}?t=${encodeURIComponent(order.accessToken)}`, 303);
     };
     const refused = (error: DomainError) => {
       const fields = formErrorsOf(t, error.fields ?? {});
       const status = error.code === 'validation' ? 422 : toHttpError(error, t).status;
       const messages = error.code === 'validation' ? fields.other : [toHttpError(error, t).message];
-      return render(request, reply, { settings, cart, form, errors: fields.errors, messages, status });
+      return render(request, reply, { settings, cart, form, errors: fields.errors, messages, status, createAccount });
     };
     const attempt = async () => {
       try {
@@ -129,13 +159,13 @@ export function registerCheckoutRoutes(app: FastifyInstance, services: Services,
         throw error;
       }
     }
-    if (!settings.checkout.guestCheckout) return render(request, reply, { settings, cart, form });
+    if (!settings.checkout.guestCheckout && !customer) return render(request, reply, { settings, cart, form });
     if (!cart.orderable) return reply.redirect('/kosik', 303);
     if (form.expectedTotal !== String(cart.itemsTotal)) return render(request, reply, { settings, cart, form, messages: [t('checkout.priceChanged')], status: 409 });
 
     const parsed = orderInputSchema.safeParse(orderInputOf(form, cart.items.map((i) => ({ sku: i.sku, quantity: i.quantity }))));
     const { errors, other } = formErrorsOf(t, parsed.success ? {} : fieldErrorsOf(parsed.error));
-    if (!errors.email && form.email.trim()) {
+    if (!customer && !errors.email && form.email.trim()) {
       const check = await services.validateEmailAddress(form.email);
       const address = check.address ?? form.email.trim();
       if (!check.ok) errors.email = [translateField(t, check.code ?? 'email_invalid'), check.suggestion ? t('checkout.err.email_suggestion', { suggestion: check.suggestion }) : ''].join(' ').trim();
@@ -146,7 +176,9 @@ export function registerCheckoutRoutes(app: FastifyInstance, services: Services,
       }
     }
     if (!isChecked(form.terms)) errors.terms = t('checkout.err.terms_required');
-    if (Object.keys(errors).length > 0 || other.length > 0) return render(request, reply, { settings, cart, form, errors, messages: other, status: 422 });
+    const problem = createAccount ? passwordProblem(accountPassword) : null;
+    const passwordError = problem ? translateField(t, problem) : undefined;
+    if (Object.keys(errors).length > 0 || other.length > 0 || passwordError) return render(request, reply, { settings, cart, form, errors, messages: other, status: 422, createAccount, passwordError });
     return attempt();
   });
 }

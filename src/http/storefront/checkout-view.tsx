@@ -8,6 +8,7 @@ import type { PaymentMethod, ShippingMethod } from '../../domain/settings/settin
 import { CsrfField, ErrorSummary, Field } from '../views/components.js';
 import type { PageContext } from '../views/page-context.js';
 import { StoreLayout, type MenuCategory } from '../views/store-layout.js';
+import { AccountChoice, SignInFirst, type CheckoutAccount } from './account/checkout-account-view.js';
 
 export type CheckoutErrors = Partial<Record<CheckoutField, string>>;
 
@@ -24,6 +25,8 @@ export type CheckoutPageProps = {
   messages: string[];
   csrf: string | null;
   guestDisabled: boolean;
+  /** The signed-in customer's email, or the offer to create an account with this order. */
+  account?: CheckoutAccount;
 };
 
 export function CheckoutSteps({ ctx, current }: { ctx: PageContext; current: 'details' | 'done' }) {
@@ -218,7 +221,7 @@ export function CheckoutPage(props: CheckoutPageProps) {
           </div>
         ))}
         {props.guestDisabled ? (
-          <p class="flash flash-info checkout-guest-disabled">{t('checkout.guestDisabled')}</p>
+          <SignInFirst ctx={ctx} />
         ) : (
           <div class="checkout-columns">
             <form method="post" action="/pokladna" class="checkout-form stack" novalidate>
@@ -229,9 +232,14 @@ export function CheckoutPage(props: CheckoutPageProps) {
               <input type="hidden" name="emailChecked" value={form.emailChecked} />
               <fieldset class="checkout-section">
                 <legend>{t('checkout.contact')}</legend>
-                <Field id="email" label={t('checkout.email')} hint={t('checkout.emailHint')} error={errors.email}>
-                  <Input id="email" type="email" form={form} errors={errors} autocomplete="email" maxLength={254} />
-                </Field>
+                {props.account?.signedInEmail ? (
+                  <input type="hidden" name="email" value={props.account.signedInEmail} />
+                ) : (
+                  <Field id="email" label={t('checkout.email')} hint={t('checkout.emailHint')} error={errors.email}>
+                    <Input id="email" type="email" form={form} errors={errors} autocomplete="email" maxLength={254} />
+                  </Field>
+                )}
+                {props.account && <AccountChoice ctx={ctx} account={props.account} />}
                 <Field id="name" label={t('checkout.name')} error={errors.name}>
                   <Input id="name" form={form} errors={errors} autocomplete="name" />
                 </Field>

@@ -8,6 +8,7 @@ import { renderDocument } from '../views/render.js';
 import type { PageContext } from '../views/page-context.js';
 import { categoryHref } from './product-card.js';
 import { ThankYouPage, type Payment } from './thank-you-view.js';
+import { OrderProgress } from './account/order-status-view.js';
 
 export function registerThankYouRoute(app: FastifyInstance, services: Services, pageContext: (r: FastifyRequest) => PageContext) {
   app.get<{ Params: { number: string }; Querystring: { t?: string } }>('/objednavka/:number', async (request, reply) => {
@@ -23,14 +24,22 @@ export function registerThankYouRoute(app: FastifyInstance, services: Services, 
       payment = { account, iban: account ? accountIban(account) : null, qrSvg };
     }
     const menu = await services.storeMenu();
+    // The page stays the guest's order page after the purchase: progress, parcels, withdrawal.
+    const view = await services.customerOrderView(order);
+    const flash = request.session?.flash ?? null;
+    if (flash) request.session.flash = undefined;
+    const ctx = pageContext(request);
     const html = renderDocument(
       <ThankYouPage
-        ctx={pageContext(request)}
+        ctx={ctx}
         categories={menu.map((c) => ({ name: c.name, href: categoryHref(c.slug) }))}
         doc={doc}
         documentUrl={`/objednavka/${order.number}/doklad.pdf?t=${encodeURIComponent(token)}`}
         payment={payment}
-      />,
+        flash={flash}
+      >
+        <OrderProgress ctx={ctx} view={view} withdrawHref={`/objednavka/${order.number}/odstoupeni?t=${encodeURIComponent(token)}`} />
+      </ThankYouPage>,
     );
     return reply.header('cache-control', 'private, no-store').header('x-robots-tag', 'noindex').header('referrer-policy', 'no-referrer').type('text/html; charset=utf-8').send(html);
   });

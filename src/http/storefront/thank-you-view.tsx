@@ -4,6 +4,8 @@ import { documentVatSummary, type DocumentAddress, type DocumentBankAccount, typ
 import type { PageContext } from '../views/page-context.js';
 import { StoreLayout, type MenuCategory } from '../views/store-layout.js';
 import { CheckoutSteps } from './checkout-view.js';
+import type { ComponentChildren } from 'preact';
+import { FlashMessage, type Flash } from '../views/components.js';
 
 export type Payment = { account: DocumentBankAccount | null; iban: string | null; qrSvg: string | null };
 
@@ -17,13 +19,14 @@ function AddressLines({ address }: { address: DocumentAddress }) {
   );
 }
 
-export function ThankYouPage(props: { ctx: PageContext; categories: MenuCategory[]; doc: OrderDocument; documentUrl: string; payment: Payment | null }) {
+export function ThankYouPage(props: { ctx: PageContext; categories: MenuCategory[]; doc: OrderDocument; documentUrl: string; payment: Payment | null; flash?: Flash | null; children?: ComponentChildren }) {
   const { ctx, doc, payment } = props;
   const { t, locale } = ctx;
   const money = (amount: number) => formatMoney(amount, locale);
   return (
     <StoreLayout ctx={ctx} title={t('thanks.title')} noindex categories={props.categories} cartCount={0}>
       <div class="thank-you stack">
+        <FlashMessage flash={props.flash} />
         <CheckoutSteps ctx={ctx} current="done" />
         <h1>{t('thanks.title')}</h1>
         <p class="lead">{t('thanks.lead', { number: doc.number, email: doc.buyer.email })}</p>
@@ -138,6 +141,7 @@ export function ThankYouPage(props: { ctx: PageContext; categories: MenuCategory
             </section>
           </aside>
         </div>
+        {props.children}
       </div>
     </StoreLayout>
   );

@@ -9,6 +9,8 @@ export type PageContext = {
   shopName: string;
   /** The shop's contacts (Configuration) and the content pages linked from the footer. */
   shop: ShopFrame | null;
+  /** The signed-in storefront customer, for the header's "My account" link. */
+  customer?: { name: string } | null;
 };
 
 export type ShopFrame = {

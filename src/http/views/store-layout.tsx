@@ -61,6 +61,9 @@ export function StoreLayout(props: {
               <input id="q" name="q" type="search" placeholder={t('store.searchPlaceholder')} value={props.query} />
               <button type="submit">{t('store.searchSubmit')}</button>
             </form>
+            <a class="store-account" href={ctx.customer ? '/ucet' : '/ucet/prihlaseni'}>
+              {ctx.customer ? t('account.header.myAccount') : t('account.header.signIn')}
+            </a>
             <a class="store-cart" href="/kosik">
               {t('store.cartCount', { count: props.ctx.cartCount ?? props.cartCount })}
             </a>

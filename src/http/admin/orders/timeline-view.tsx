@@ -30,6 +30,8 @@ export function eventLabel(t: PageContext['t'], kind: string): string {
       return t('orders.event.document');
     case 'export':
       return t('orders.event.export');
+    case 'withdrawal':
+      return t('orders.timeline.withdrawal');
     default:
       return kind;
   }
@@ -90,6 +92,7 @@ export function Timeline({ ctx, events, emails = [], orderPath = '', csrfToken =
                 {e!.statusFrom && (<> <StatusBadge ctx={ctx} status={e!.statusFrom} /> →</>)}
                 {e!.statusTo && (<> <StatusBadge ctx={ctx} status={e!.statusTo} /></>)}
                 {e!.kind === 'note' && <span class="internal-label">{t('orders.internal')}</span>}
+                {e!.kind === 'withdrawal' && <span class="badge badge-withdrawal">{t('orders.timeline.withdrawal')}</span>}
               </p>
               <p class="pre-line">{e!.text}</p>
             </li>
