@@ -11,8 +11,9 @@ import { contentServices, type ContentPorts } from './content/content-services.j
 import { orderServices, type OrderPorts } from './orders/order-services.js';
 import { cartServices, type CartPorts } from './cart/cart-services.js';
 import { seedDemoShop } from './demo/seed-demo-shop.js';
+import { customersServices, type CustomersPorts } from './customers/customers-services.js';
 
-export type Ports = AdminPorts & SettingsPorts & CatalogPorts & MailPorts & ContentPorts & OrderPorts & CartPorts;
+export type Ports = AdminPorts & SettingsPorts & CatalogPorts & MailPorts & ContentPorts & OrderPorts & CartPorts & CustomersPorts;
 
 type AdminPorts = {
   clock: Clock;
@@ -32,6 +33,7 @@ export function createServices(ports: Ports) {
     ...contentServices(ports),
     ...orderServices(ports),
     ...cartServices(ports),
+    ...customersServices(ports),
   };
   return { ...services, seedDemoShop: () => seedDemoShop(services) };
 }
