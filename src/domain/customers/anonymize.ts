@@ -26,6 +26,7 @@ export type PersonalData = {
   addresses: (Address | null)[];
 };
 
+const stripMarks = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '');
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** One pattern matching every piece of the person's data found in `sources`, case-insensitively. */
@@ -35,11 +36,21 @@ export function personalPattern(sources: PersonalData[]): RegExp | null {
     const v = value?.trim();
     if (v && v.length >= 3 && v !== REDACTED) pieces.add(escapeRegExp(v));
   };
+  // Czech declines names and places (Zelenková → Zelenkovou, Olomouc → Olomouci): a word is matched by its stem and any
+  // short ending, with and without diacritics.
+  const addWords = (value: string | null | undefined) => {
+    for (const word of value?.split(/[^\p{L}\p{N}]+/u) ?? []) {
+      if (word.length < 4 || /^\d+$/.test(word)) continue;
+      for (const stem of new Set([word.slice(0, -1), stripMarks(word.slice(0, -1))])) pieces.add(`(?<![\\p{L}])${escapeRegExp(stem)}\\p{L}{0,4}`);
+    }
+  };
   for (const s of sources) {
     add(s.name);
-    for (const word of s.name?.split(/\s+/) ?? []) add(word);
+    addWords(s.name);
+    addWords(s.company);
     add(s.email);
     add(s.email?.split('@')[0]);
+    addWords(s.email?.split('@')[0]);
     add(s.company);
     add(s.ico);
     add(s.dic);
@@ -47,6 +58,8 @@ export function personalPattern(sources: PersonalData[]): RegExp | null {
       if (!a) continue;
       add(a.street);
       add(a.city);
+      addWords(a.street);
+      addWords(a.city);
       add(a.zip);
       add(a.zip.replace(/\s/g, ''));
     }
