@@ -15,6 +15,7 @@ import { registerStorefront } from './storefront/home-routes.js';
 import { storeApiPlugin } from './api/store-api.js';
 import { registerStoreOrdersApi } from './api/store-orders-api.js';
 import { adminCatalogApiPlugin } from './api/admin-catalog-api.js';
+import { adminCustomersApiPlugin } from './api/admin-customers-api.js';
 import { registerHealthRoutes } from './health-routes.js';
 import type { PageContext } from './views/page-context.js';
 import { registerShopFrame } from './middleware/shop-frame.js';
@@ -122,6 +123,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(adminPlugin(options.services, pageContext, { mail: options.mail, renderOrderPdf: options.renderOrderPdf }));
   await app.register(adminApiPlugin(options.services, { publicUrl: options.publicUrl, renderOrderPdf: options.renderOrderPdf }));
   await app.register(adminCatalogApiPlugin(options.services));
+  await app.register(adminCustomersApiPlugin(options.services));
   await app.register(storeApiPlugin(options.services));
   registerStoreOrdersApi(app, options.services, options.publicUrl);
   return app;

@@ -12,8 +12,9 @@ import { orderServices, type OrderPorts } from './orders/order-services.js';
 import { cartServices, type CartPorts } from './cart/cart-services.js';
 import { seedDemoShop } from './demo/seed-demo-shop.js';
 import { accountServices, type AccountPorts } from './accounts/account-services.js';
+import { customersServices, type CustomersPorts } from './customers/customers-services.js';
 
-export type Ports = AdminPorts & SettingsPorts & CatalogPorts & MailPorts & ContentPorts & OrderPorts & CartPorts & AccountPorts;
+export type Ports = AdminPorts & SettingsPorts & CatalogPorts & MailPorts & ContentPorts & OrderPorts & CartPorts & AccountPorts & CustomersPorts;
 
 type AdminPorts = {
   clock: Clock;
@@ -34,6 +35,7 @@ export function createServices(ports: Ports) {
     ...orderServices(ports),
     ...cartServices(ports),
     ...accountServices(ports),
+    ...customersServices(ports),
   };
   return { ...services, seedDemoShop: () => seedDemoShop(services) };
 }

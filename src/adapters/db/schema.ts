@@ -11,5 +11,6 @@ import type { OrderTables } from './orders-schema.js';
 import type { OrderPanelTables } from './order-panel-schema.js';
 import type { CartTables } from './cart-schema.js';
 import type { AccountTables } from './account-schema.js';
+import type { CustomersPanelTables } from './customers-panel-schema.js';
 
-export type Database = AdminTables & SettingsTables & CatalogTables & OutboxTables & ContentTables & OrderTables & OrderPanelTables & CartTables & AccountTables;
+export type Database = AdminTables & SettingsTables & CatalogTables & OutboxTables & ContentTables & OrderTables & OrderPanelTables & CartTables & AccountTables & CustomersPanelTables;

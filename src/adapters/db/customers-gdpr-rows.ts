@@ -1,0 +1,56 @@
+/** The rows GDPR anonymisation reads and rewrites: the account, its orders' snapshots and timeline, emails, the customer log. */
+import type { Anonymization, PersonalRows, Subject } from '../../services/customers/ports.js';
+import type { Db } from './kysely.js';
+import { subjectEmails, subjectOrders } from './customers-subject.js';
+
+const parse = (text: string | null) => (text ? JSON.parse(text) : null);
+
+export async function personalRowsOf(db: Db, subject: Subject): Promise<PersonalRows> {
+  const customer = 'customerId' in subject ? await db.selectFrom('customers').selectAll().where('id', '=', subject.customerId).executeTakeFirst() : undefined;
+  const orders = await db.selectFrom('orders').select(['id', 'name', 'email', 'phone', 'company', 'ico', 'dic', 'billing_address', 'shipping_address']).where((eb) => subjectOrders(eb, subject, true)).orderBy('id').execute();
+  const ids = orders.map((o) => o.id);
+  const events = ids.length ? await db.selectFrom('order_events').select(['id', 'kind', 'actor', 'text']).where('order_id', 'in', ids).orderBy('id').execute() : [];
+  const emails = await db.selectFrom('outbox_emails').select(['id', 'to_address', 'subject', 'status', 'last_error']).where((eb) => subjectEmails(eb, subject, true)).orderBy('id').execute();
+  const customerEvents = customer ? await db.selectFrom('customer_events').select(['id', 'text']).where('customer_id', '=', customer.id).execute() : [];
+  return {
+    customer: customer
+      ? { id: Number(customer.id), name: customer.name, email: customer.email, phone: customer.phone, company: customer.company, ico: customer.ico, dic: customer.dic, note: customer.note, addresses: [parse(customer.billing_address), parse(customer.shipping_address)] }
+      : null,
+    orders: orders.map((o) => {
+      const billingAddress = parse(o.billing_address);
+      const shippingAddress = parse(o.shipping_address);
+      return { id: Number(o.id), name: o.name, email: o.email, phone: o.phone, company: o.company, ico: o.ico, dic: o.dic, billingAddress, shippingAddress, addresses: [billingAddress, shippingAddress] };
+    }),
+    events: events.map((e) => ({ ...e, id: Number(e.id) })),
+    emails: emails.map((e) => ({ id: Number(e.id), to: e.to_address, subject: e.subject, status: e.status, lastError: e.last_error })),
+    customerEvents: customerEvents.map((e) => ({ id: Number(e.id), text: e.text })),
+  };
+}
+
+export async function anonymizeRows(db: Db, change: Anonymization): Promise<void> {
+  const c = change.customer;
+  if (c) {
+    await db
+      .updateTable('customers')
+      .set({ email: c.email, name: c.name, phone: null, company: null, ico: null, dic: null, password_hash: null, billing_address: null, shipping_address: null, note: null, blocked: 1, anonymized_at: c.at, updated_at: c.at })
+      .where('id', '=', c.id)
+      .execute();
+  }
+  for (const o of change.orders) {
+    await db
+      .updateTable('orders')
+      .set({ email: o.email, name: o.name, phone: null, company: null, ico: null, dic: null, note: null, billing_address: JSON.stringify(o.billingAddress), shipping_address: o.shippingAddress ? JSON.stringify(o.shippingAddress) : null })
+      .where('id', '=', o.id)
+      .execute();
+  }
+  for (const e of change.events) await db.updateTable('order_events').set({ actor: e.actor, text: e.text }).where('id', '=', e.id).execute();
+  for (const m of change.emails) {
+    // The bodies go whole; a queued email is not sent any more (its address no longer exists).
+    await db
+      .updateTable('outbox_emails')
+      .set({ to_address: m.to, subject: m.subject, text_body: '', html_body: '', last_error: m.lastError, ...(m.cancel ? { status: 'failed' as const, claimed_by: null, claimed_until: null } : {}) })
+      .where('id', '=', m.id)
+      .execute();
+  }
+  for (const e of change.customerEvents) await db.updateTable('customer_events').set({ text: e.text }).where('id', '=', e.id).execute();
+}
