@@ -10,9 +10,10 @@ import { mailServices, type MailPorts } from './mail/mail-services.js';
 import { contentServices, type ContentPorts } from './content/content-services.js';
 import { orderServices, type OrderPorts } from './orders/order-services.js';
 import { cartServices, type CartPorts } from './cart/cart-services.js';
+import { statsServices, type StatsPorts } from './stats/stats-services.js';
 import { seedDemoShop } from './demo/seed-demo-shop.js';
 
-export type Ports = AdminPorts & SettingsPorts & CatalogPorts & MailPorts & ContentPorts & OrderPorts & CartPorts;
+export type Ports = AdminPorts & SettingsPorts & CatalogPorts & MailPorts & ContentPorts & OrderPorts & CartPorts & StatsPorts;
 
 type AdminPorts = {
   clock: Clock;
@@ -32,6 +33,7 @@ export function createServices(ports: Ports) {
     ...contentServices(ports),
     ...orderServices(ports),
     ...cartServices(ports),
+    ...statsServices(ports),
   };
   return { ...services, seedDemoShop: () => seedDemoShop(services) };
 }

@@ -9,6 +9,7 @@ import * as m0005 from './migrations/0005-content.js';
 import * as m0006 from './migrations/0006-orders.js';
 import * as m0007 from './migrations/0007-order-panel.js';
 import * as m0008 from './migrations/0008-carts.js';
+import * as m0012 from './migrations/0012-order-indexes.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-admin': m0001,
@@ -19,6 +20,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0006-orders': m0006,
   '0007-order-panel': m0007,
   '0008-carts': m0008,
+  '0012-order-indexes': m0012,
 };
 
 export async function migrateToLatest(db: Db): Promise<string[]> {
