@@ -20,10 +20,10 @@ export function niceTicks(max: number, count = 4): number[] {
   return ticks;
 }
 
-function Frame(props: { id: string; title: string; desc: string; height?: number; children: ComponentChildren }) {
+function Frame(props: { id: string; title: string; desc: string; width?: number; height?: number; children: ComponentChildren }) {
   const height = props.height ?? H;
   return (
-    <svg class="chart" viewBox={`0 0 ${W} ${height}`} width="100%" role="img" aria-labelledby={`${props.id}-title ${props.id}-desc`} xmlns="http://www.w3.org/2000/svg" font-family="system-ui, sans-serif" font-size="12">
+    <svg class="chart" viewBox={`0 0 ${props.width ?? W} ${height}`} width="100%" role="img" aria-labelledby={`${props.id}-title ${props.id}-desc`} xmlns="http://www.w3.org/2000/svg" font-family="system-ui, sans-serif" font-size="12">
       <title id={`${props.id}-title`}>{props.title}</title>
       <desc id={`${props.id}-desc`}>{props.desc}</desc>
       {props.children}
@@ -133,14 +133,16 @@ function Legend(props: { series: Series[]; y: number }) {
 
 /** Horizontal bars with the label on the left and the value on the right (shares, statuses). */
 export function BarList(props: { id: string; title: string; desc: string; rows: { label: string; value: number; text: string }[] }) {
-  const rowH = 26;
+  // Narrower than the column charts: these sit two to a row, and text must stay legible when scaled down.
+  const width = 480;
+  const rowH = 28;
   const height = Math.max(1, props.rows.length) * rowH + 8;
-  const labelW = 220;
-  const valueW = 150;
-  const plotW = W - labelW - valueW;
+  const labelW = 180;
+  const valueW = 90;
+  const plotW = width - labelW - valueW;
   const max = Math.max(1, ...props.rows.map((r) => r.value));
   return (
-    <Frame id={props.id} title={props.title} desc={props.desc} height={height}>
+    <Frame id={props.id} title={props.title} desc={props.desc} width={width} height={height}>
       {props.rows.map((r, i) => {
         const y = 4 + i * rowH;
         return (
@@ -149,7 +151,7 @@ export function BarList(props: { id: string; title: string; desc: string; rows: 
               {r.label}
             </text>
             <rect x={labelW} y={y + 3} width={((r.value / max) * plotW).toFixed(1)} height={rowH - 8} fill={PALETTE.dark} />
-            <text x={W - 4} y={y + 16} text-anchor="end">
+            <text x={width - 4} y={y + 16} text-anchor="end">
               {r.text}
             </text>
           </g>
