@@ -1,4 +1,5 @@
 /** The Statistiky page: range picker with presets, summary figures, SVG charts and the tables, each with its CSV link. */
+import type { ComponentChildren } from 'preact';
 import { formatMoney } from '../../../domain/money/money.js';
 import { PRESETS, presetRange } from '../../../domain/stats/ranges.js';
 import { GRAINS } from '../../../domain/stats/statistics.js';
@@ -27,7 +28,11 @@ export function StatsPage(props: { ctx: PageContext; admin: AdminFrame; flash: F
   const tables = statsTables(stats, t, props.statusName);
   const labels = stats.buckets.map((b) => periodLabel(b, stats.query.grain).slice(stats.query.grain === 'day' ? 5 : 0, 10));
   const wholeMoney = (v: number) => formatMoney(Math.round(v / 100) * 100, locale, { whole: true });
-  const table = (key: StatsTable['key']) => <StatsTableView ctx={ctx} table={tables.find((x) => x.key === key)!} csv={statsHref(`${STATS_PATH}/${key}.csv`, form)} />;
+  const table = (key: StatsTable['key'], chart?: ComponentChildren) => (
+    <StatsTableView ctx={ctx} table={tables.find((x) => x.key === key)!} csv={statsHref(`${STATS_PATH}/${key}.csv`, form)}>
+      {chart}
+    </StatsTableView>
+  );
   return (
     <AdminLayout ctx={ctx} title={t('nav.stats')} admin={props.admin} current="stats" flash={props.flash}>
       <form method="get" action={STATS_PATH} class="stats-filters" aria-label={t('stats.range')}>
@@ -83,38 +88,38 @@ export function StatsPage(props: { ctx: PageContext; admin: AdminFrame; flash: F
         </div>
       ) : null}
 
-      <section class="stats-block" aria-labelledby="chart-revenue-title">
-        <ColumnChart
-          id="chart-revenue"
-          title={t('stats.revenueChart')}
-          desc={t('stats.revenueChart.desc')}
-          labels={labels}
-          format={wholeMoney}
-          series={[
-            { name: t('stats.revenueGross'), values: stats.buckets.map((b) => b.gross), color: PALETTE.light },
-            { name: t('stats.revenueNet'), values: stats.buckets.map((b) => b.net), color: PALETTE.dark },
-          ]}
-        />
-        <LineChart id="chart-orders" title={t('stats.ordersChart')} desc={t('stats.ordersChart.desc')} labels={labels} format={(v) => displayCell({ count: v }, locale)} series={{ name: t('stats.orders'), values: stats.buckets.map((b) => b.orders), color: PALETTE.line }} />
-        {table('revenue')}
+      <section class="stats-block">
+        {table(
+          'revenue',
+          <>
+            <ColumnChart
+              id="chart-revenue"
+              title={t('stats.revenueChart')}
+              desc={t('stats.revenueChart.desc')}
+              labels={labels}
+              format={wholeMoney}
+              series={[
+                { name: t('stats.revenueGross'), values: stats.buckets.map((b) => b.gross), color: PALETTE.light },
+                { name: t('stats.revenueNet'), values: stats.buckets.map((b) => b.net), color: PALETTE.dark },
+              ]}
+            />
+            <LineChart id="chart-orders" title={t('stats.ordersChart')} desc={t('stats.ordersChart.desc')} labels={labels} format={(v) => displayCell({ count: v }, locale)} series={{ name: t('stats.orders'), values: stats.buckets.map((b) => b.orders), color: PALETTE.line }} />
+          </>,
+        )}
       </section>
 
       <div class="stats-grid">
         <section class="stats-block">
-          <BarList id="chart-statuses" title={t('stats.table.statuses')} desc={t('stats.statusTotalNote')} rows={stats.statuses.map((s) => ({ label: props.statusName(s.status), value: s.orders, text: displayCell({ count: s.orders }, locale) }))} />
-          {table('statuses')}
+          {table('statuses', <BarList id="chart-statuses" title={t('stats.table.statuses')} desc={t('stats.statusTotalNote')} rows={stats.statuses.map((s) => ({ label: props.statusName(s.status), value: s.orders, text: displayCell({ count: s.orders }, locale) }))} />)}
         </section>
         <section class="stats-block">
-          <BarList id="chart-customers" title={t('stats.table.customers')} desc={t('stats.customers.new')} rows={[{ label: t('stats.customers.new'), value: stats.customers.new, text: displayCell({ count: stats.customers.new }, locale) }, { label: t('stats.customers.returning'), value: stats.customers.returning, text: displayCell({ count: stats.customers.returning }, locale) }]} />
-          {table('customers')}
+          {table('customers', <BarList id="chart-customers" title={t('stats.table.customers')} desc={t('stats.customers.new')} rows={[{ label: t('stats.customers.new'), value: stats.customers.new, text: displayCell({ count: stats.customers.new }, locale) }, { label: t('stats.customers.returning'), value: stats.customers.returning, text: displayCell({ count: stats.customers.returning }, locale) }]} />)}
         </section>
         <section class="stats-block">
-          <BarList id="chart-payments" title={t('stats.table.payments')} desc={t('stats.table.payments')} rows={stats.payments.map((s) => ({ label: s.name, value: s.orders, text: displayCell({ percent: s.percent }, locale) }))} />
-          {table('payments')}
+          {table('payments', <BarList id="chart-payments" title={t('stats.table.payments')} desc={t('stats.table.payments')} rows={stats.payments.map((s) => ({ label: s.name, value: s.orders, text: displayCell({ percent: s.percent }, locale) }))} />)}
         </section>
         <section class="stats-block">
-          <BarList id="chart-shippings" title={t('stats.table.shippings')} desc={t('stats.table.shippings')} rows={stats.shippings.map((s) => ({ label: s.name, value: s.orders, text: displayCell({ percent: s.percent }, locale) }))} />
-          {table('shippings')}
+          {table('shippings', <BarList id="chart-shippings" title={t('stats.table.shippings')} desc={t('stats.table.shippings')} rows={stats.shippings.map((s) => ({ label: s.name, value: s.orders, text: displayCell({ percent: s.percent }, locale) }))} />)}
         </section>
       </div>
       <section class="stats-block">{table('products')}</section>
@@ -132,7 +137,8 @@ function Figure(props: { label: string; value: string }) {
   );
 }
 
-function StatsTableView(props: { ctx: PageContext; table: StatsTable; csv: string }) {
+/** A table under its heading and CSV link, with its chart (if any) between them. */
+function StatsTableView(props: { ctx: PageContext; table: StatsTable; csv: string; children?: ComponentChildren }) {
   const { ctx, table } = props;
   const id = `table-${table.key}`;
   return (
@@ -143,6 +149,7 @@ function StatsTableView(props: { ctx: PageContext; table: StatsTable; csv: strin
           {ctx.t('stats.csv')}
         </a>
       </div>
+      {props.children}
       <div class="table-scroll">
         <table class="index-table" aria-labelledby={id}>
           <thead>
