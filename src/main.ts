@@ -33,6 +33,7 @@ import { orderPanelRepo } from './adapters/db/order-panel-repo.js';
 import { cartRepo } from './adapters/db/cart-repo.js';
 import { accountRepo } from './adapters/db/account-repo.js';
 import { customersRepo } from './adapters/db/customers-repo.js';
+import { statsRepo } from './adapters/db/stats-repo.js';
 import { outboxJob } from './jobs/outbox-job.js';
 import { mailTransportInfo } from './http/admin/settings/settings-deps.js';
 import { housekeepingJobs, startWorker } from './jobs/worker.js';
@@ -71,6 +72,7 @@ export function openCore(config: Config, options: { database?: DatabaseTarget; c
     carts: cartRepo(db),
     accounts: accountRepo(db),
     customersPanel: customersRepo(db),
+    stats: statsRepo(db),
     emailDomains: mxResolver({ timeoutMs: 2000 }),
     disposableDomains: disposableDomainList(),
     mailArchive: emlArchive(path.join(config.dataDir, 'mail')),

@@ -10,11 +10,12 @@ import { mailServices, type MailPorts } from './mail/mail-services.js';
 import { contentServices, type ContentPorts } from './content/content-services.js';
 import { orderServices, type OrderPorts } from './orders/order-services.js';
 import { cartServices, type CartPorts } from './cart/cart-services.js';
+import { statsServices, type StatsPorts } from './stats/stats-services.js';
 import { seedDemoShop } from './demo/seed-demo-shop.js';
 import { accountServices, type AccountPorts } from './accounts/account-services.js';
 import { customersServices, type CustomersPorts } from './customers/customers-services.js';
 
-export type Ports = AdminPorts & SettingsPorts & CatalogPorts & MailPorts & ContentPorts & OrderPorts & CartPorts & AccountPorts & CustomersPorts;
+export type Ports = AdminPorts & SettingsPorts & CatalogPorts & MailPorts & ContentPorts & OrderPorts & CartPorts & AccountPorts & CustomersPorts & StatsPorts;
 
 type AdminPorts = {
   clock: Clock;
@@ -36,6 +37,7 @@ export function createServices(ports: Ports) {
     ...cartServices(ports),
     ...accountServices(ports),
     ...customersServices(ports),
+    ...statsServices(ports),
   };
   return { ...services, seedDemoShop: () => seedDemoShop(services) };
 }

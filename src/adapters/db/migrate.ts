@@ -11,6 +11,7 @@ import * as m0007 from './migrations/0007-order-panel.js';
 import * as m0008 from './migrations/0008-carts.js';
 import * as m0009 from './migrations/0009-customer-accounts.js';
 import * as m0011 from './migrations/0011-customers-panel.js';
+import * as m0012 from './migrations/0012-order-indexes.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-admin': m0001,
@@ -23,6 +24,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0008-carts': m0008,
   '0009-customer-accounts': m0009,
   '0011-customers-panel': m0011,
+  '0012-order-indexes': m0012,
 };
 
 export async function migrateToLatest(db: Db): Promise<string[]> {

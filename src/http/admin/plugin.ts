@@ -16,6 +16,7 @@ import type { MailTransportInfo } from './settings/settings-deps.js';
 import type { OrderDocument } from '../../domain/documents/order-document.js';
 import { registerOrderRoutes } from './orders/routes.js';
 import { registerCustomerRoutes } from './customers/routes.js';
+import { registerStatsRoutes } from './stats/routes.js';
 
 export function adminPlugin(services: Services, pageContext: (r: FastifyRequest) => PageContext, options: { mail: MailTransportInfo; renderOrderPdf: (doc: OrderDocument) => Promise<Buffer> }) {
   return async (app: FastifyInstance) => {
@@ -35,5 +36,6 @@ export function adminPlugin(services: Services, pageContext: (r: FastifyRequest)
     registerEmailRoutes(app, services, pageContext);
     registerOrderRoutes(app, services, pageContext, options.renderOrderPdf);
     registerCustomerRoutes(app, services, pageContext);
+    registerStatsRoutes(app, services, pageContext);
   };
 }

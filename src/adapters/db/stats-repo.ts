@@ -1,0 +1,106 @@
+/**
+ * Kysely implementation of the statistics port: every aggregate is computed in the database, grouped per Prague day.
+ * The Prague day of an instant: PostgreSQL converts with its time-zone database; SQLite has none, so it gets the
+ * range's UTC-offset periods (computed from Intl, the same IANA data) as a CASE of modifiers to date().
+ */
+import { sql, type RawBuilder } from 'kysely';
+import { offsetPeriods } from '../../domain/stats/prague-calendar.js';
+import type { ItemDayGroup, OrderDayGroup, VariantSales } from '../../domain/stats/statistics.js';
+import type { StatsRange, StatsRepo } from '../../services/stats/ports.js';
+import { isPostgres, type Db } from './kysely.js';
+
+export function statsRepo(db: Db): StatsRepo {
+  const postgres = isPostgres(db);
+
+  /** `o.created_at` as a Prague calendar date, YYYY-MM-DD. */
+  const pragueDay = (range: StatsRange): RawBuilder<string> => {
+    if (postgres) return sql<string>`to_char(o.created_at at time zone 'Europe/Prague', 'YYYY-MM-DD')`;
+    const periods = offsetPeriods(range.from, range.to);
+    if (periods.length === 1) return sql<string>`date(o.created_at, ${`+${periods[0]!.offsetMinutes} minutes`})`;
+    const cases = periods.map((p) => (p.until ? sql`when o.created_at < ${p.until} then ${`+${p.offsetMinutes} minutes`}` : sql`else ${`+${p.offsetMinutes} minutes`}`));
+    return sql<string>`date(o.created_at, case ${sql.join(cases, sql` `)} end)`;
+  };
+  const inRange = (range: StatsRange) => sql`o.created_at >= ${range.from} and o.created_at < ${range.to}`;
+  const countedOnly = (includeCancelled: boolean, alias = 'o') => (includeCancelled ? sql`` : sql`and ${sql.ref(`${alias}.status`)} <> 'cancelled'`);
+  const num = (v: unknown) => Number(v ?? 0);
+
+  return {
+    async orderDays(range) {
+      const { rows } = await sql<Record<string, unknown>>`
+        select ${pragueDay(range)} as day, o.status, o.shipping_code, max(o.shipping_name) as shipping_name, o.shipping_vat_rate,
+               o.payment_code, max(o.payment_name) as payment_name, o.payment_vat_rate,
+               count(*) as orders, sum(o.total) as total, sum(o.shipping_price) as shipping, sum(o.payment_price) as payment
+        from orders o where ${inRange(range)}
+        group by day, o.status, o.shipping_code, o.shipping_vat_rate, o.payment_code, o.payment_vat_rate`.execute(db);
+      return rows.map(
+        (r): OrderDayGroup => ({
+          day: String(r.day),
+          status: String(r.status),
+          shippingCode: String(r.shipping_code),
+          shippingName: String(r.shipping_name),
+          shippingRate: num(r.shipping_vat_rate),
+          paymentCode: String(r.payment_code),
+          paymentName: String(r.payment_name),
+          paymentRate: num(r.payment_vat_rate),
+          orders: num(r.orders),
+          total: num(r.total),
+          shipping: num(r.shipping),
+          payment: num(r.payment),
+        }),
+      );
+    },
+
+    async itemDays(range, includeCancelled) {
+      const { rows } = await sql<Record<string, unknown>>`
+        select ${pragueDay(range)} as day, i.vat_rate, sum(i.total) as gross
+        from orders o join order_items i on i.order_id = o.id
+        where ${inRange(range)} ${countedOnly(includeCancelled)}
+        group by day, i.vat_rate`.execute(db);
+      return rows.map((r): ItemDayGroup => ({ day: String(r.day), rate: num(r.vat_rate), gross: num(r.gross) }));
+    },
+
+    async variantSales(range, includeCancelled) {
+      const { rows } = await sql<Record<string, unknown>>`
+        select i.sku, i.vat_rate, max(i.name) as name, max(i.variant_id) as variant_id, sum(i.quantity) as quantity, sum(i.total) as gross
+        from orders o join order_items i on i.order_id = o.id
+        where ${inRange(range)} ${countedOnly(includeCancelled)}
+        group by i.sku, i.vat_rate`.execute(db);
+      const variantIds = [...new Set(rows.map((r) => r.variant_id).filter((id) => id !== null).map(Number))];
+      const links = variantIds.length
+        ? await db
+            .selectFrom('variants')
+            .innerJoin('product_categories', 'product_categories.product_id', 'variants.product_id')
+            .innerJoin('categories', 'categories.id', 'product_categories.category_id')
+            .select(['variants.id as variant_id', 'categories.id', 'categories.name'])
+            .where('variants.id', 'in', variantIds)
+            .execute()
+        : [];
+      return rows.map(
+        (r): VariantSales => ({
+          sku: String(r.sku),
+          name: String(r.name),
+          rate: num(r.vat_rate),
+          quantity: num(r.quantity),
+          gross: num(r.gross),
+          categories: links.filter((l) => Number(l.variant_id) === Number(r.variant_id)).map((l) => ({ id: Number(l.id), name: l.name })),
+        }),
+      );
+    },
+
+    async customers(range, includeCancelled) {
+      // "Returning": the same customer has a counted order before the range. Registered customers by id (index
+      // orders_customer), guests by email ignoring case (index orders_email_lower).
+      const { rows } = await sql<Record<string, unknown>>`
+        select count(*) as customers, coalesce(sum(case when exists (
+                 select 1 from orders p where p.customer_id = k.customer_id and p.created_at < ${range.from} ${countedOnly(includeCancelled, 'p')}
+               ) then 1 else 0 end), 0) as returners
+        from (select distinct o.customer_id from orders o where ${inRange(range)} and o.customer_id is not null ${countedOnly(includeCancelled)}) k
+        union all
+        select count(*), coalesce(sum(case when exists (
+                 select 1 from orders p where lower(p.email) = k.email and p.customer_id is null and p.created_at < ${range.from} ${countedOnly(includeCancelled, 'p')}
+               ) then 1 else 0 end), 0)
+        from (select distinct lower(o.email) as email from orders o where ${inRange(range)} and o.customer_id is null ${countedOnly(includeCancelled)}) k`.execute(db);
+      return { customers: rows.reduce((s, r) => s + num(r.customers), 0), returning: rows.reduce((s, r) => s + num(r.returners), 0) };
+    },
+  };
+}

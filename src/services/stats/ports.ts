@@ -1,0 +1,16 @@
+/** What statistics need from storage: aggregates over a range of instants, computed in the database. */
+import type { ItemDayGroup, OrderDayGroup, VariantSales } from '../../domain/stats/statistics.js';
+
+/** A half-open range of instants [from, to) and the Prague dates its days carry. */
+export type StatsRange = { from: string; to: string };
+
+export interface StatsRepo {
+  /** Orders grouped per Prague day × status × shipping × payment method (all statuses). */
+  orderDays(range: StatsRange): Promise<OrderDayGroup[]>;
+  /** Items' gross per Prague day and VAT rate, of orders not cancelled (unless included). */
+  itemDays(range: StatsRange, includeCancelled: boolean): Promise<ItemDayGroup[]>;
+  /** Items per SKU and VAT rate with their product's categories. */
+  variantSales(range: StatsRange, includeCancelled: boolean): Promise<VariantSales[]>;
+  /** Distinct customers (registered id, or guest email ignoring case) with orders in the range, and how many ordered before it. */
+  customers(range: StatsRange, includeCancelled: boolean): Promise<{ customers: number; returning: number }>;
+}
