@@ -31,6 +31,7 @@ import { renderOrderPdf } from './adapters/pdf/order-pdf.js';
 import { customerRepo, orderRepo } from './adapters/db/orders-repo.js';
 import { orderPanelRepo } from './adapters/db/order-panel-repo.js';
 import { cartRepo } from './adapters/db/cart-repo.js';
+import { exportRepo } from './adapters/db/export-repo.js';
 import { outboxJob } from './jobs/outbox-job.js';
 import { mailTransportInfo } from './http/admin/settings/settings-deps.js';
 import { housekeepingJobs, startWorker } from './jobs/worker.js';
@@ -67,6 +68,7 @@ export function openCore(config: Config, options: { database?: DatabaseTarget; c
     customers: customerRepo(db),
     orderPanel: orderPanelRepo(db),
     carts: cartRepo(db),
+    exportsRepo: exportRepo(db),
     emailDomains: mxResolver({ timeoutMs: 2000 }),
     disposableDomains: disposableDomainList(),
     mailArchive: emlArchive(path.join(config.dataDir, 'mail')),

@@ -11,8 +11,9 @@ import { contentServices, type ContentPorts } from './content/content-services.j
 import { orderServices, type OrderPorts } from './orders/order-services.js';
 import { cartServices, type CartPorts } from './cart/cart-services.js';
 import { seedDemoShop } from './demo/seed-demo-shop.js';
+import { exportServices, type ExportPorts } from './exports/export-services.js';
 
-export type Ports = AdminPorts & SettingsPorts & CatalogPorts & MailPorts & ContentPorts & OrderPorts & CartPorts;
+export type Ports = AdminPorts & SettingsPorts & CatalogPorts & MailPorts & ContentPorts & OrderPorts & CartPorts & ExportPorts;
 
 type AdminPorts = {
   clock: Clock;
@@ -32,6 +33,7 @@ export function createServices(ports: Ports) {
     ...contentServices(ports),
     ...orderServices(ports),
     ...cartServices(ports),
+    ...exportServices(ports),
   };
   return { ...services, seedDemoShop: () => seedDemoShop(services) };
 }
