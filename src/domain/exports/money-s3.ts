@@ -35,8 +35,13 @@ function vatSummary(o: ExportOrder): string {
   const sums = { zero: 0, lowBase: 0, lowVat: 0, highBase: 0, highVat: 0 };
   for (const r of exportVatSummary(o).rows) {
     if (r.rate === 0) sums.zero += r.gross;
-    else if (r.rate >= 21) (sums.highBase += r.base), (sums.highVat += r.vat);
-    else (sums.lowBase += r.base), (sums.lowVat += r.vat);
+    else if (r.rate >= 21) {
+      sums.highBase += r.base;
+      sums.highVat += r.vat;
+    } else {
+      sums.lowBase += r.base;
+      sums.lowVat += r.vat;
+    }
   }
   return `<SouhrnDPH>${req('Zaklad0', decimal(sums.zero))}${req('Zaklad5', decimal(sums.lowBase))}${req('Zaklad22', decimal(sums.highBase))}${req('DPH5', decimal(sums.lowVat))}${req('DPH22', decimal(sums.highVat))}</SouhrnDPH>`;
 }

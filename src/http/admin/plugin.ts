@@ -15,6 +15,7 @@ import { registerEmailRoutes } from './emails/routes.js';
 import type { MailTransportInfo } from './settings/settings-deps.js';
 import type { OrderDocument } from '../../domain/documents/order-document.js';
 import { registerOrderRoutes } from './orders/routes.js';
+import { registerExportRoutes } from './exports/routes.js';
 
 export function adminPlugin(services: Services, pageContext: (r: FastifyRequest) => PageContext, options: { mail: MailTransportInfo; renderOrderPdf: (doc: OrderDocument) => Promise<Buffer> }) {
   return async (app: FastifyInstance) => {
@@ -33,5 +34,6 @@ export function adminPlugin(services: Services, pageContext: (r: FastifyRequest)
     registerProductCsvRoutes(app, services, pageContext);
     registerEmailRoutes(app, services, pageContext);
     registerOrderRoutes(app, services, pageContext, options.renderOrderPdf);
+    registerExportRoutes(app, services, pageContext);
   };
 }

@@ -6,13 +6,14 @@ import * as mail from './mail.js';
 import * as content from './content.js';
 import * as orders from './orders.js';
 import * as checkout from './checkout.js';
+import * as exportsTexts from './exports.js';
 export const LOCALES = ['cs', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
 
 // Each area keeps its texts in its own file; they are merged here into one catalog per language.
 export const AREA_MESSAGES = { common, settings, catalog, mail, content, orders, checkout };
-const cs = { ...common.cs, ...settings.cs, ...catalog.cs, ...mail.cs, ...content.cs, ...orders.cs, ...checkout.cs };
-const en: Record<MessageKey, string> = { ...common.en, ...settings.en, ...catalog.en, ...mail.en, ...content.en, ...orders.en, ...checkout.en };
+const cs = { ...common.cs, ...settings.cs, ...catalog.cs, ...mail.cs, ...content.cs, ...orders.cs, ...checkout.cs, ...exportsTexts.cs };
+const en: Record<MessageKey, string> = { ...common.en, ...settings.en, ...catalog.en, ...mail.en, ...content.en, ...orders.en, ...checkout.en, ...exportsTexts.en };
 
 export type MessageKey = keyof typeof cs;
 
