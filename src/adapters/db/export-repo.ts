@@ -1,5 +1,5 @@
 /** Reads orders for exports in keyset batches (oldest first) with their items, parcels and history, and logs exports on the timeline. */
-import type { Selectable, SelectQueryBuilder } from 'kysely';
+import { sql, type Selectable, type SelectQueryBuilder } from 'kysely';
 import type { ExportOrder } from '../../domain/exports/export-order.js';
 import type { ExportQuery, ExportRepo } from '../../services/exports/ports.js';
 import type { Db } from './kysely.js';
@@ -55,7 +55,8 @@ export function exportRepo(db: Db): ExportRepo {
         let select = filtered(db.selectFrom('orders').select(COLUMNS), query);
         if (after) {
           const c = after;
-          select = select.where((eb) => eb.or([eb('created_at', '>', c.createdAt), eb.and([eb('created_at', '=', c.createdAt), eb('id', '>', c.id)])]));
+          // A row-value comparison walks the (created_at, id) index on both databases, so every batch costs the same.
+          select = select.where(sql<boolean>`(created_at, id) > (${c.createdAt}, ${c.id})`);
         }
         const rows = await select.orderBy('created_at').orderBy('id').limit(options.batchSize).execute();
         if (rows.length === 0) return;

@@ -57,8 +57,17 @@ const PRAGUE_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Prague'
 
 /** The calendar day of an instant in Prague (`YYYY-MM-DD`): an order placed at 00:30 Prague time belongs to that day. */
 export function pragueDate(iso: string): string {
-  return PRAGUE_DATE.format(new Date(iso));
+  // Prague's offset changes only on whole hours, so the day is the same for every instant within one UTC hour.
+  const hour = iso.slice(0, 13);
+  let day = dayOfHour.get(hour);
+  if (day === undefined) {
+    day = PRAGUE_DATE.format(new Date(iso));
+    if (dayOfHour.size > 10_000) dayOfHour.clear();
+    dayOfHour.set(hour, day);
+  }
+  return day;
 }
+const dayOfHour = new Map<string, string>();
 
 /** Cuts a text to `max` characters (by code points, so an emoji is never split), for fixed-length fields of accounting formats. */
 export function clip(text: string, max: number): string {
