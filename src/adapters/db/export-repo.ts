@@ -2,7 +2,7 @@
 import { sql, type Selectable, type SelectQueryBuilder } from 'kysely';
 import type { ExportOrder } from '../../domain/exports/export-order.js';
 import type { ExportQuery, ExportRepo } from '../../services/exports/ports.js';
-import type { Db } from './kysely.js';
+import { isPostgres, type Db } from './kysely.js';
 import type { Database } from './schema.js';
 import type { OrdersTable } from './orders-schema.js';
 
@@ -48,6 +48,7 @@ function toExportOrder(r: Row): ExportOrder {
 }
 
 export function exportRepo(db: Db): ExportRepo {
+  const postgres = isPostgres(db);
   return {
     async *batches(query, options) {
       let after: { createdAt: string; id: number } | null = null;
@@ -92,10 +93,18 @@ export function exportRepo(db: Db): ExportRepo {
 
     async logExports(orderIds, event) {
       if (orderIds.length === 0) return;
+      // INSERT … SELECT: one small statement per batch (the ids are its only per-row parameters).
       const at = event.at.toISOString();
+      const instant = postgres ? sql<string>`cast(${at} as timestamptz)` : sql<string>`${at}`;
       await db
         .insertInto('order_events')
-        .values(orderIds.map((id) => ({ order_id: id, at, kind: 'export', actor: event.actor, internal: 1, status_from: null, status_to: null, text: event.text })))
+        .columns(['order_id', 'at', 'kind', 'actor', 'internal', 'text'])
+        .expression(
+          db
+            .selectFrom('orders')
+            .select(['id', instant.as('at'), sql<string>`${'export'}`.as('kind'), sql<string>`${event.actor}`.as('actor'), sql<number>`1`.as('internal'), sql<string>`${event.text}`.as('text')])
+            .where('id', 'in', orderIds),
+        )
         .execute();
     },
   };

@@ -23,10 +23,11 @@ export function ExportPage(props: { ctx: PageContext; admin: AdminFrame; flash: 
     <AdminLayout ctx={ctx} title={t('exports.title')} admin={admin} current="orders" flash={props.flash}>
       <p class="lead">{t('exports.lead')}</p>
       <ErrorSummary title={t('exports.errors')} errors={errors} />
-      <form method="post" action={EXPORT_PATH} class="export-form" data-export-form="">
+      <form method="post" action={EXPORT_PATH} class="export-form panel-box" data-export-form="">
         <CsrfField token={admin.csrfToken} />
+        <p class="hint">{t('exports.dateHint')}</p>
         <div class="filters">
-          <Field id="export-from" label={t('exports.from')} hint={t('exports.dateHint')} error={range.errors.from}>
+          <Field id="export-from" label={t('exports.from')} error={range.errors.from}>
             <input id="export-from" name="from" type="date" value={v('from')} />
           </Field>
           <Field id="export-to" label={t('exports.to')} error={range.errors.to}>
@@ -71,7 +72,7 @@ export function ExportPage(props: { ctx: PageContext; admin: AdminFrame; flash: 
         </p>
       </form>
 
-      <section class="card" aria-labelledby="custom-layout">
+      <section class="export-layout panel-box" aria-labelledby="custom-layout">
         <h2 id="custom-layout">{t('exports.custom.title')}</h2>
         <p class="hint">{t('exports.custom.hint')}</p>
         {!isOwner && <p class="hint">{t('exports.custom.ownerOnly')}</p>}
@@ -86,7 +87,7 @@ export function ExportPage(props: { ctx: PageContext; admin: AdminFrame; flash: 
         )}
         <form method="post" action={`${EXPORT_PATH}/struktura`}>
           <CsrfField token={admin.csrfToken} />
-          <Field id="export-layout" label={t('exports.custom.title')}>
+          <Field id="export-layout" label={t('exports.custom.label')}>
             <textarea id="export-layout" name="layout" rows={14} class="code" spellcheck={false}>
               {layout.layout}
             </textarea>
