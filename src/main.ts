@@ -34,6 +34,7 @@ import { cartRepo } from './adapters/db/cart-repo.js';
 import { accountRepo } from './adapters/db/account-repo.js';
 import { customersRepo } from './adapters/db/customers-repo.js';
 import { statsRepo } from './adapters/db/stats-repo.js';
+import { exportRepo } from './adapters/db/export-repo.js';
 import { outboxJob } from './jobs/outbox-job.js';
 import { mailTransportInfo } from './http/admin/settings/settings-deps.js';
 import { housekeepingJobs, startWorker } from './jobs/worker.js';
@@ -73,6 +74,7 @@ export function openCore(config: Config, options: { database?: DatabaseTarget; c
     accounts: accountRepo(db),
     customersPanel: customersRepo(db),
     stats: statsRepo(db),
+    exportsRepo: exportRepo(db),
     emailDomains: mxResolver({ timeoutMs: 2000 }),
     disposableDomains: disposableDomainList(),
     mailArchive: emlArchive(path.join(config.dataDir, 'mail')),

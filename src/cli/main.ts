@@ -5,6 +5,12 @@ import { ConfigError, loadConfig } from '../config/env.js';
 import { isDomainError } from '../domain/errors.js';
 import { migrateToLatest } from '../adapters/db/migrate.js';
 import { openCore, runWorker, serve } from '../main.js';
+import { createWriteStream } from 'node:fs';
+import { rename, rm } from 'node:fs/promises';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { translator } from '../http/i18n/messages.js';
+import { translateField } from '../http/middleware/errors.js';
 
 class NotYetAvailable extends Error {}
 
@@ -90,20 +96,42 @@ token
 const exportCommand = program.command('export').description('exports for accounting programs');
 exportCommand
   .command('orders')
-  .description('orders as accounting XML, streamed')
-  .addOption(new Option('--format <format>', 'pohoda or kramek').choices(['pohoda', 'kramek']).makeOptionMandatory())
-  .option('--from <date>', 'YYYY-MM-DD')
-  .option('--to <date>', 'YYYY-MM-DD')
+  .description('orders for accounting programs, streamed (read and written in batches; each export is logged on the orders)')
+  .addOption(new Option('--format <format>', 'pohoda, kramek, money-s3, csv, csv-items or custom').makeOptionMandatory())
+  .option('--from <date>', 'first day, YYYY-MM-DD (Prague time)')
+  .option('--to <date>', 'last day (inclusive), YYYY-MM-DD')
+  .option('--status <status>', 'only orders in this status (new, processing, shipped, completed, cancelled)')
+  .option('--numbers <list>', 'only these orders, comma-separated')
+  .option('--decimal <separator>', 'CSV decimal separator: comma (default) or dot')
   .option('--out <file>', 'write to a file instead of stdout')
-  .action(async () => {
-    throw new NotYetAvailable('export orders: the XML exports arrive with the Orders panel; nothing was written');
-  });
+  .action(async (options: { format: string; from?: string; to?: string; status?: string; numbers?: string; decimal?: string; out?: string }) =>
+    withCore(async (core) => {
+      const prepared = await core.services.exportOrders({ ...options, numbers: options.numbers?.split(','), actor: 'kramek export (CLI)' });
+      await writeExport(prepared.chunks, options.out);
+      if (options.out) process.stderr.write(`Exported ${prepared.total} orders to ${options.out}\n`);
+    }),
+  );
+
+/** Streams the export to stdout, or to a file that appears only when complete (a failed run leaves no half file). */
+async function writeExport(chunks: AsyncIterable<string>, out: string | undefined): Promise<void> {
+  if (!out) return pipeline(Readable.from(chunks), process.stdout, { end: false });
+  const partial = `${out}.part-${process.pid}`;
+  try {
+    await pipeline(Readable.from(chunks), createWriteStream(partial));
+    await rename(partial, out);
+  } catch (error) {
+    await rm(partial, { force: true });
+    throw error;
+  }
+}
 
 function reasonOf(error: unknown): string {
   if (error instanceof ConfigError || error instanceof NotYetAvailable) return error.message;
   if (isDomainError(error)) {
-    const fields = error.fields ? Object.entries(error.fields).map(([f, m]) => `${f}: ${m}`).join(', ') : '';
-    return fields ? `${error.code} (${fields})` : error.message;
+    // Field problems in words (`--from: Enter a date as YYYY-MM-DD …`), as a person at a terminal needs them.
+    const en = translator('en');
+    const fields = error.fields ? Object.entries(error.fields).map(([f, m]) => `--${f}: ${translateField(en, m)}`).join('; ') : '';
+    return fields ? `${error.code === 'validation' ? 'invalid input' : error.code}: ${fields}` : error.message;
   }
   return error instanceof Error ? error.message : String(error);
 }

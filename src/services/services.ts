@@ -16,6 +16,8 @@ import { accountServices, type AccountPorts } from './accounts/account-services.
 import { customersServices, type CustomersPorts } from './customers/customers-services.js';
 
 export type Ports = AdminPorts & SettingsPorts & CatalogPorts & MailPorts & ContentPorts & OrderPorts & CartPorts & AccountPorts & CustomersPorts & StatsPorts;
+import { exportServices, type ExportPorts } from './exports/export-services.js';
+export type Ports = AdminPorts & SettingsPorts & CatalogPorts & MailPorts & ContentPorts & OrderPorts & CartPorts & ExportPorts;
 
 type AdminPorts = {
   clock: Clock;
@@ -38,6 +40,7 @@ export function createServices(ports: Ports) {
     ...accountServices(ports),
     ...customersServices(ports),
     ...statsServices(ports),
+    ...exportServices(ports),
   };
   return { ...services, seedDemoShop: () => seedDemoShop(services) };
 }

@@ -11,6 +11,7 @@ import { bicForCzechBank, czechAccountToIban, formatCzechAccount, ibanToCzechAcc
 import { DEFAULT_ORDER_NUMBER_FORMAT, orderNumberFormatProblem } from './order-number.js';
 import { TEMPLATE_KEYS, templateProblems, type EmailTemplates, type TemplateKey } from './email-templates.js';
 import { DEFAULT_TEMPLATES } from './default-templates.js';
+import { layoutProblems } from '../exports/custom-layout.js';
 
 // Messages are keys of the `field.*` texts at the web edge.
 const text = singleLineText;
@@ -165,8 +166,21 @@ const checkout = z
     });
   });
 
+// The owner's own XML layout for exports (empty: not set up); checked as a whole on save.
+const exportsSection = z
+  .object({
+    customLayout: z
+      .string()
+      .max(20_000, 'too_long')
+      .default('')
+      .superRefine((v, ctx) => {
+        for (const p of layoutProblems(v)) ctx.addIssue({ code: 'custom', message: p.detail ? `${p.code}:${p.detail}` : p.code });
+      }),
+  })
+  .strict();
+
 export const settingsSchema = z
-  .object({ shop: shop.prefault({}), documents: documents.prefault({}), emails: emails.prefault({}), checkout: checkout.prefault({}) })
+  .object({ shop: shop.prefault({}), documents: documents.prefault({}), emails: emails.prefault({}), checkout: checkout.prefault({}), exports: exportsSection.prefault({}) })
   .strict();
 
 export type Settings = z.output<typeof settingsSchema>;

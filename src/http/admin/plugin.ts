@@ -17,6 +17,7 @@ import type { OrderDocument } from '../../domain/documents/order-document.js';
 import { registerOrderRoutes } from './orders/routes.js';
 import { registerCustomerRoutes } from './customers/routes.js';
 import { registerStatsRoutes } from './stats/routes.js';
+import { registerExportRoutes } from './exports/routes.js';
 
 export function adminPlugin(services: Services, pageContext: (r: FastifyRequest) => PageContext, options: { mail: MailTransportInfo; renderOrderPdf: (doc: OrderDocument) => Promise<Buffer> }) {
   return async (app: FastifyInstance) => {
@@ -37,5 +38,6 @@ export function adminPlugin(services: Services, pageContext: (r: FastifyRequest)
     registerOrderRoutes(app, services, pageContext, options.renderOrderPdf);
     registerCustomerRoutes(app, services, pageContext);
     registerStatsRoutes(app, services, pageContext);
+    registerExportRoutes(app, services, pageContext);
   };
 }

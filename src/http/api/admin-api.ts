@@ -5,6 +5,7 @@ import { requireApiToken } from '../middleware/admin-auth.js';
 import { registerSettingsApi } from './admin-settings-api.js';
 import { registerPagesApi } from './admin-pages-api.js';
 import { registerOrdersApi, type OrdersApiOptions } from './admin-orders-api.js';
+import { registerExportsApi } from './admin-exports-api.js';
 
 export function adminApiPlugin(services: Services, orders: OrdersApiOptions) {
   return async (app: FastifyInstance) => {
@@ -18,5 +19,6 @@ export function adminApiPlugin(services: Services, orders: OrdersApiOptions) {
     registerSettingsApi(app, services);
     registerPagesApi(app, services);
     registerOrdersApi(app, services, orders);
+    registerExportsApi(app, services);
   };
 }
