@@ -154,3 +154,17 @@ export function outboxRepo(db: Db): OutboxRepo {
     },
   };
 }
+
+/**
+ * A worker shutting down hands back what it claimed but did not send: due again at once for any other worker,
+ * instead of waiting for the lease to run out. The claim's attempt still counts: a send cut short may have been tried.
+ */
+export async function releaseOutboxClaims(db: Db, worker: string, now: Date): Promise<number> {
+  const result = await db
+    .updateTable('outbox_emails')
+    .set({ status: 'queued', claimed_by: null, claimed_until: null, next_attempt_at: now.toISOString() })
+    .where('status', '=', 'sending')
+    .where('claimed_by', '=', worker)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
