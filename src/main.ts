@@ -3,7 +3,8 @@ import path from 'node:path';
 import pino from 'pino';
 import { sql } from 'kysely';
 import { openDatabase, type DatabaseTarget, type Db } from './adapters/db/kysely.js';
-import { migrateToLatest } from './adapters/db/migrate.js';
+import { migrateToLatest, pendingMigrations } from './adapters/db/migrate.js';
+import { withStartupLock } from './adapters/db/startup-lock.js';
 import { adminUserRepo, apiTokenRepo, signInAttemptRepo } from './adapters/db/admin-repos.js';
 import { databaseSessionStore } from './adapters/db/session-store.js';
 import { sharedSecret } from './adapters/db/app-meta.js';
@@ -24,7 +25,7 @@ import { smtpMailer } from './adapters/mail/smtp-mailer.js';
 import { emlFileMailer } from './adapters/mail/eml-file-mailer.js';
 import { emlArchive } from './adapters/mail/eml-archive.js';
 import { disposableDomainList } from './adapters/mail/disposable-domains.js';
-import { kyselyTransactor, outboxRepo } from './adapters/db/outbox-repo.js';
+import { kyselyTransactor, outboxRepo, releaseOutboxClaims } from './adapters/db/outbox-repo.js';
 import { mxResolver } from './adapters/dns/mx-resolver.js';
 import { orderPdfAttachments } from './adapters/pdf/order-pdf-attachments.js';
 import { renderOrderPdf } from './adapters/pdf/order-pdf.js';
@@ -36,6 +37,7 @@ import { customersRepo } from './adapters/db/customers-repo.js';
 import { statsRepo } from './adapters/db/stats-repo.js';
 import { exportRepo } from './adapters/db/export-repo.js';
 import { outboxJob } from './jobs/outbox-job.js';
+import { outboxJob, workerName } from './jobs/outbox-job.js';
 import { mailTransportInfo } from './http/admin/settings/settings-deps.js';
 import { housekeepingJobs, startWorker } from './jobs/worker.js';
 
@@ -94,13 +96,23 @@ function mailerFor(config: Config): Mailer {
 
 /** Everything `kramek serve` does before listening: migrations, the first owner, the web app. */
 export async function prepareServer(core: Core) {
-  await migrateToLatest(core.db);
-  const owner = await core.services.ensureOwner({ email: core.config.adminEmail, password: core.config.adminPassword });
-  // An empty shop gets the demo catalogue (SEED_DEMO=0 keeps it empty).
-  if (core.config.seedDemo && (await core.services.catalogIsEmpty())) await core.services.seedDemoShop();
+  // Several servers starting together on an empty database: one at a time migrates, creates the owner and seeds.
+  const owner = await withStartupLock(core.db, async () => {
+    await migrateToLatest(core.db);
+    const created = await core.services.ensureOwner({ email: core.config.adminEmail, password: core.config.adminPassword });
+    // An empty shop gets the demo catalogue (SEED_DEMO=0 keeps it empty).
+    if (core.config.seedDemo && (await core.services.catalogIsEmpty())) await core.services.seedDemoShop();
+    return created;
+  });
+  let schemaCurrent = false;
   const app = await buildApp({
     services: core.services,
-    checkDatabase: async () => void (await sql`select 1`.execute(core.db)),
+    checkDatabase: async () => {
+      await sql`select 1`.execute(core.db);
+      // Once current, a running server's schema stays current (a newer version migrates forward, never back).
+      if (!schemaCurrent && (await pendingMigrations(core.db)).length > 0) throw new Error('migrations pending');
+      schemaCurrent = true;
+    },
     sessionSecret: await sharedSecret(core.db, 'session_secret'),
     sessionStore: databaseSessionStore(core.db),
     logLevel: core.config.logLevel,
@@ -111,6 +123,62 @@ export async function prepareServer(core: Core) {
   return { app, owner };
 }
 
+/** How long requests in flight (and emails being sent) may take to finish after SIGTERM before they are cut off. */
+const SHUTDOWN_GRACE_MS = 10_000;
+
+type Log = { info(obj: object, msg?: string): void; warn(obj: object, msg?: string): void; error(obj: object, msg?: string): void };
+
+/** The background jobs with this process's outbox worker name, and a stop that hands back its unsent claims. */
+function startBackgroundWorker(core: Core, log: Log) {
+  const name = workerName();
+  const worker = startWorker([...housekeepingJobs(core.db, core.clock), outboxJob(core.services, { worker: name })], log);
+  return {
+    async stop() {
+      await withinGrace(worker.stop(), log, 'background jobs');
+      const released = await releaseOutboxClaims(core.db, name, core.clock.now());
+      if (released > 0) log.info({ released }, 'unsent outbox emails handed back');
+    },
+  };
+}
+
+/** Resolves when `work` does or when the grace period ends (then `onTimeout` cuts it short), whichever is first. */
+async function withinGrace(work: Promise<unknown>, log: Log, what: string, onTimeout?: () => void): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), SHUTDOWN_GRACE_MS)));
+  const outcome = await Promise.race([work.then(() => 'done' as const), late]);
+  clearTimeout(timer);
+  if (outcome === 'late') {
+    log.warn({ what, graceMs: SHUTDOWN_GRACE_MS }, 'shutdown grace period over; cutting short');
+    onTimeout?.();
+  }
+}
+
+/** SIGTERM/SIGINT run `stop` once and exit 0 (1 if stopping failed); a second signal exits at once. */
+function exitOnSignal(log: Log, stop: () => Promise<void>) {
+  let stopping = false;
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (stopping) {
+      log.warn({ signal }, 'second signal: exiting now');
+      process.exit(1);
+    }
+    stopping = true;
+    const started = Date.now();
+    log.info({ signal }, 'shutting down');
+    stop().then(
+      () => {
+        log.info({ ms: Date.now() - started }, 'stopped');
+        process.exit(0);
+      },
+      (err: unknown) => {
+        log.error({ err }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', onSignal);
+  process.on('SIGINT', onSignal);
+}
+
 export async function serve(config: Config, options: { worker: boolean }): Promise<void> {
   const core = openCore(config);
   const { app, owner } = await prepareServer(core);
@@ -118,31 +186,27 @@ export async function serve(config: Config, options: { worker: boolean }): Promi
     // Printed once, on the console only: the password is stored nowhere in plain text.
     console.log(`Owner account created: ${owner.email} / password: ${owner.generatedPassword} (change it after signing in)`);
   }
-  const worker = options.worker ? startWorker([...housekeepingJobs(core.db, core.clock), outboxJob(core.services)], app.log) : null;
+  const worker = options.worker ? startBackgroundWorker(core, app.log) : null;
   await app.listen({ host: config.host, port: config.port });
   console.log(`Kramek is running: shop ${config.publicUrl}/  admin ${config.publicUrl}/admin`);
 
-  const shutdown = async (signal: string) => {
-    app.log.info({ signal }, 'shutting down');
-    await app.close(); // stops accepting, lets requests in flight finish
-    await worker?.stop();
+  exitOnSignal(app.log, async () => {
+    await Promise.all([
+      // Stops accepting (readiness turns 503 first), lets requests in flight finish, then drops what is left.
+      withinGrace(app.close(), app.log, 'requests in flight', () => app.server.closeAllConnections()),
+      worker?.stop(),
+    ]);
     await core.close();
-    process.exit(0);
-  };
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
-  process.once('SIGINT', () => void shutdown('SIGINT'));
+  });
 }
 
 export async function runWorker(config: Config): Promise<void> {
   const core = openCore(config);
-  await migrateToLatest(core.db);
+  await withStartupLock(core.db, () => migrateToLatest(core.db));
   const log = pino({ level: config.logLevel });
-  const worker = startWorker([...housekeepingJobs(core.db, core.clock), outboxJob(core.services)], log);
-  const shutdown = async () => {
+  const worker = startBackgroundWorker(core, log);
+  exitOnSignal(log, async () => {
     await worker.stop();
     await core.close();
-    process.exit(0);
-  };
-  process.once('SIGTERM', () => void shutdown());
-  process.once('SIGINT', () => void shutdown());
+  });
 }

@@ -1,5 +1,4 @@
 /** Builds the Fastify app from the services: security headers, sessions, language, errors, then the storefront, admin and API. */
-import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import formbody from '@fastify/formbody';
 import helmet from '@fastify/helmet';
@@ -17,6 +16,7 @@ import { registerStoreOrdersApi } from './api/store-orders-api.js';
 import { adminCatalogApiPlugin } from './api/admin-catalog-api.js';
 import { adminCustomersApiPlugin } from './api/admin-customers-api.js';
 import { registerHealthRoutes } from './health-routes.js';
+import { requestIdOf } from './request-id.js';
 import type { PageContext } from './views/page-context.js';
 import { registerShopFrame } from './middleware/shop-frame.js';
 import { registerContentPages } from './storefront/content-page-routes.js';
@@ -49,12 +49,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: {
       level: options.logLevel,
-      redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
+      redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["proxy-authorization"]', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]', '*.password', '*.newPassword'],
     },
     // Behind a load balancer on this machine the client address comes from X-Forwarded-For.
     trustProxy: ['127.0.0.1', '::1'],
-    requestIdHeader: 'x-request-id',
-    genReqId: () => randomUUID(),
+    // The id comes from genReqId only (sanitised there), never raw from the header.
+    requestIdHeader: false,
+    genReqId: requestIdOf,
     bodyLimit: 1024 * 1024,
   });
 

@@ -23,6 +23,9 @@ export function openDatabase(target: DatabaseTarget): Db {
     });
     // An idle client losing its connection (a database restart) must not crash the process.
     pool.on('error', () => {});
+    // Likewise a client checked out (in a transaction, or between two queries) when the connection drops: its next query
+    // fails and is handled, and the pool discards it; without a listener the 'error' event would end the process.
+    pool.on('connect', (client) => client.on('error', () => {}));
     return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   }
   fs.mkdirSync(path.dirname(target.file), { recursive: true });

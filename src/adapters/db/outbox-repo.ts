@@ -5,6 +5,7 @@
 import type { Expression, ExpressionBuilder, Selectable, SqlBool } from 'kysely';
 import type { AttachmentDescriptor, OutboxEmail, OutboxEmailSummary, OutboxRepo, Transactor, Tx } from '../../services/ports.js';
 import { isPostgres, type Db } from './kysely.js';
+import { retryOnConnectionLoss } from './connection-retry.js';
 import type { Database } from './schema.js';
 import type { OutboxEmailsTable } from './outbox-schema.js';
 
@@ -106,28 +107,33 @@ export function outboxRepo(db: Db): OutboxRepo {
     },
 
     async markSent(id, at) {
-      await db
-        .updateTable('outbox_emails')
-        .set({ status: 'sent', sent_at: at.toISOString(), claimed_by: null, claimed_until: null, last_error: null })
-        .where('id', '=', id)
-        .execute();
+      // The email has left: losing this write to a database restart would send it again once the lease runs out.
+      await retryOnConnectionLoss(() =>
+        db
+          .updateTable('outbox_emails')
+          .set({ status: 'sent', sent_at: at.toISOString(), claimed_by: null, claimed_until: null, last_error: null })
+          .where('id', '=', id)
+          .execute(),
+      );
     },
 
     async markFailedAttempt(id, worker, outcome, error) {
-      await db
-        .updateTable('outbox_emails')
-        .set({
-          status: outcome.status,
-          next_attempt_at: (eb) => (outcome.status === 'queued' ? eb.val(outcome.nextAttemptAt.toISOString()) : eb.ref('next_attempt_at')),
-          claimed_by: null,
-          claimed_until: null,
-          last_error: error,
-        })
-        // Only the worker holding the claim may record its failure (a row re-claimed after a lease ran out is not its any more).
-        .where('id', '=', id)
-        .where('status', '=', 'sending')
-        .where('claimed_by', '=', worker)
-        .execute();
+      await retryOnConnectionLoss(() =>
+        db
+          .updateTable('outbox_emails')
+          .set({
+            status: outcome.status,
+            next_attempt_at: (eb) => (outcome.status === 'queued' ? eb.val(outcome.nextAttemptAt.toISOString()) : eb.ref('next_attempt_at')),
+            claimed_by: null,
+            claimed_until: null,
+            last_error: error,
+          })
+          // Only the worker holding the claim may record its failure (a row re-claimed after a lease ran out is not its any more).
+          .where('id', '=', id)
+          .where('status', '=', 'sending')
+          .where('claimed_by', '=', worker)
+          .execute(),
+      );
     },
 
     async requeue(id, now) {
@@ -153,4 +159,18 @@ export function outboxRepo(db: Db): OutboxRepo {
       return (await query.execute()).map(toSummary);
     },
   };
+}
+
+/**
+ * A worker shutting down hands back what it claimed but did not send: due again at once for any other worker,
+ * instead of waiting for the lease to run out. The claim's attempt still counts: a send cut short may have been tried.
+ */
+export async function releaseOutboxClaims(db: Db, worker: string, now: Date): Promise<number> {
+  const result = await db
+    .updateTable('outbox_emails')
+    .set({ status: 'queued', claimed_by: null, claimed_until: null, next_attempt_at: now.toISOString() })
+    .where('status', '=', 'sending')
+    .where('claimed_by', '=', worker)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
 }
