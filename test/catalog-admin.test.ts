@@ -199,7 +199,8 @@ for (const dialect of DIALECTS) {
 
       const bad = await drag(med, '-1');
       assert.equal(bad.statusCode, 422);
-      assert.match(bad.json().fields.position, /Pořadí musí být celé číslo/);
+      assert.equal(bad.json().error.code, 'validation');
+      assert.match(bad.json().error.fields.position, /Pořadí musí být celé číslo/);
       assert.equal((await order()).at(-1), 'med', 'a bad position changes nothing');
       assert.equal((await drag(med, '0', 'forged')).statusCode, 403, 'no valid CSRF token, no change');
       assert.equal((await order()).at(-1), 'med');

@@ -119,14 +119,13 @@ export function registerCategoryRoutes(app: FastifyInstance, services: Services,
   app.post<{ Params: { id: string } }>(`${CATEGORIES_PATH}/:id/poradi`, async (request, reply) => {
     const raw = str((request.body as Body | undefined)?.position).trim();
     const position = /^\d{1,6}$/.test(raw) ? Number(raw) : -1;
-    const wantsJson = (request.headers.accept ?? '').includes('application/json');
+    const wantsJson = request.headers.accept === 'application/json';
     try {
       await services.moveCategory(idParam(request.params.id) ?? 0, { position });
     } catch (error) {
-      if (!isDomainError(error) || error.code !== 'validation') throw error;
-      const fields = fieldMessages(request.t, error.fields);
-      if (wantsJson) return reply.code(422).send({ code: 'validation', message: request.t('error.validation'), fields });
-      request.session.flash = { kind: 'error', text: fields.position ?? request.t('error.validation') };
+      // The script gets the usual JSON error ({error: {code, message, fields}}) from the error handler.
+      if (wantsJson || !isDomainError(error) || error.code !== 'validation') throw error;
+      request.session.flash = { kind: 'error', text: fieldMessages(request.t, error.fields).position ?? request.t('error.validation') };
       return reply.redirect(CATEGORIES_PATH, 303);
     }
     request.session.flash = { kind: 'success', text: request.t('cat.moved') };
