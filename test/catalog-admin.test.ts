@@ -170,6 +170,48 @@ for (const dialect of DIALECTS) {
       assert.deepEqual(names((await agent.get(prev)).body), names(first.body));
     });
 
+    test('a dragged category is posted to its new place among its siblings, with the CSRF token, as JSON or a form', async () => {
+      for (const name of ['Káva', 'Čokoláda', 'Med']) assert.equal((await submit('/admin/kategorie/nova', '/admin/kategorie', { name, parentId: '', visible: '1' })).statusCode, 303);
+      const order = async () => (await kramek.core.services.listCategories()).filter((c) => c.parentId === null).sort((a, b) => a.position - b.position).map((c) => c.slug);
+      const before = await order();
+      const page = await agent.get('/admin/kategorie');
+      const script = /<script src="(\/admin\/assets\/category-order\.[0-9a-f]{12}\.js)" defer><\/script>/.exec(page.body)?.[1];
+      assert.ok(script, 'the page loads the drag script from a file (CSP allows no inline script)');
+      assert.match(page.body, /data-reorder-url="\/admin\/kategorie\/\{id\}\/poradi"/);
+      const asset = await agent.get(script);
+      assert.equal(asset.statusCode, 200);
+      assert.match(String(asset.headers['content-type']), /javascript/);
+      assert.match(asset.body, /poradi|reorderUrl/);
+      assert.equal((await kramek.app.inject({ url: script })).statusCode, 303, 'only signed-in staff load it');
+
+      const med = await categoryId('med');
+      const token = await tokenFrom(agent, '/admin/kategorie');
+      const drag = (id: number, position: string, csrf = token) =>
+        agent.request({ method: 'POST', url: `/admin/kategorie/${id}/poradi`, headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' }, payload: new URLSearchParams({ _csrf: csrf, position }).toString() });
+      const moved = await drag(med, '0');
+      assert.equal(moved.statusCode, 200);
+      assert.deepEqual(moved.json(), { ok: true });
+      assert.deepEqual(await order(), ['med', ...before.filter((s) => s !== 'med')], 'Med is first now, the others keep their order');
+
+      const last = await drag(med, '999');
+      assert.equal(last.statusCode, 200);
+      assert.equal((await order()).at(-1), 'med', 'a position past the end puts it last');
+
+      const bad = await drag(med, '-1');
+      assert.equal(bad.statusCode, 422);
+      assert.equal(bad.json().error.code, 'validation');
+      assert.match(bad.json().error.fields.position, /Pořadí musí být celé číslo/);
+      assert.equal((await order()).at(-1), 'med', 'a bad position changes nothing');
+      assert.equal((await drag(med, '0', 'forged')).statusCode, 403, 'no valid CSRF token, no change');
+      assert.equal((await order()).at(-1), 'med');
+      assert.equal((await drag(987654, '0')).statusCode, 404);
+
+      const asForm = await postForm(agent, `/admin/kategorie/${med}/poradi`, { _csrf: token, position: '1' });
+      assert.equal(asForm.statusCode, 303);
+      assert.equal((await order())[1], 'med');
+      assert.match((await agent.get('/admin/kategorie')).body, /Pořadí bylo změněno/);
+    });
+
     test('deleting a category that holds products is refused until they are moved', async () => {
       const caje = await categoryId('caje');
       const target = await kramek.core.services.createCategory({ name: 'Výprodej', slug: '', description: '', parentId: null, visible: true });

@@ -1,10 +1,10 @@
 /** Builds the Fastify app from the services: security headers, sessions, language, errors, then the storefront, admin and API. */
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import formbody from '@fastify/formbody';
-import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import type { Services } from '../services/services.js';
 import { registerAssets } from './assets.js';
+import { registerSecurityHeaders } from './middleware/security-headers.js';
 import { registerLocale } from './middleware/locale.js';
 import { registerErrorHandling } from './middleware/errors.js';
 import { registerSessions, SESSION_COOKIE } from './middleware/session.js';
@@ -66,7 +66,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   app.decorate('routeTable', routeTable);
 
-  await app.register(helmet, {
+  registerSecurityHeaders(app, {
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],

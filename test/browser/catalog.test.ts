@@ -68,4 +68,29 @@ describe('catalogue in Chromium', () => {
     await page.screenshot({ path: path.join(shots(), 'catalog-category-phone.png'), fullPage: true });
     assert.deepEqual(consoleErrors, [], 'no CSP violations or script errors');
   });
+
+  test('the owner reorders categories by dragging a row; the Up/Down buttons stay for keyboards', async () => {
+    const services = session.kramek.core.services;
+    for (const name of ['Sušenky', 'Oříšky', 'Sirupy']) await services.createCategory({ name, slug: '', description: '', parentId: null, visible: true });
+    const page = await session.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const consoleErrors: string[] = [];
+    page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
+    await signInAsOwner(page, base);
+    await page.goto(`${base}/admin/kategorie`);
+    const names = () => page.locator('table.index-table tbody tr td:first-child a').allInnerTexts();
+    const before = await names();
+    assert.deepEqual(before.slice(-3), ['Sušenky', 'Oříšky', 'Sirupy']);
+    assert.equal(await page.locator('tr[data-category-id]').first().getAttribute('draggable'), 'true', 'the script made the rows draggable');
+    assert.equal(await page.getByRole('button', { name: 'Posunout „Sirupy“ výš' }).count(), 1, 'the no-JavaScript buttons are still there');
+
+    const first = page.locator('tr[data-category-id]', { hasText: before[0]! });
+    const sirupy = page.locator('tr[data-category-id]', { hasText: 'Sirupy' });
+    await Promise.all([page.waitForEvent('load'), sirupy.dragTo(first, { targetPosition: { x: 40, y: 4 } })]);
+    assert.match(await page.getByRole('status').innerText(), /Pořadí bylo změněno/);
+    assert.deepEqual(await names(), ['Sirupy', ...before.filter((n) => n !== 'Sirupy')], 'Sirupy went to the top and stays there after the reload');
+    const saved = (await services.listCategories()).filter((c) => c.parentId === null).sort((a, b) => a.position - b.position);
+    assert.equal(saved[0]!.name, 'Sirupy');
+    await page.screenshot({ path: path.join(shots(), 'catalog-categories-dragged.png'), fullPage: true });
+    assert.deepEqual(consoleErrors, [], 'no CSP violations or script errors');
+  });
 });

@@ -1,6 +1,6 @@
 /** Product lists: the admin's keyset-paged table and the storefront's sorted pages, with full-text search on either database. */
 import { sql, type ExpressionBuilder, type SelectQueryBuilder } from 'kysely';
-import type { AdminProductQuery, ProductPage, ProductSummary, StoreProductQuery } from '../../services/catalog/ports.js';
+import { SEARCH_COUNT_CAP, type AdminProductQuery, type ProductPage, type ProductSummary, type StoreProductQuery } from '../../services/catalog/ports.js';
 import { searchTerms } from '../../domain/catalog/search-text.js';
 import type { Database } from './schema.js';
 import { isPostgres, type Db } from './kysely.js';
@@ -8,16 +8,23 @@ import { toImage } from './catalog-product-repo.js';
 
 type ProductQuery = SelectQueryBuilder<Database, 'products', object>;
 
-/** Every word must match, each as a prefix ("cokol" finds "čokoláda"); null when the query has no words. */
-function matchExpression(db: Db, q: string) {
+/**
+ * Every word must match, each as a prefix ("cokol" finds "čokoláda"), except a single letter or digit, which must
+ * match a whole word: "z" in "káva z Peru" or "b" in a SKU "B-4711-S" as a prefix would merge the lists of every
+ * word starting with it. Null when the query has no words.
+ */
+function ftsQuery(db: Db, q: string): string | null {
   const terms = searchTerms(q);
   if (terms.length === 0) return null;
-  if (isPostgres(db)) {
-    const tsquery = terms.map((t) => `${t}:*`).join(' & ');
-    return (eb: ExpressionBuilder<Database, 'products'>) => eb(sql.ref('products.search_vector'), '@@', sql`to_tsquery('simple', ${tsquery})`);
-  }
-  const match = terms.map((t) => `"${t}"*`).join(' ');
-  return (eb: ExpressionBuilder<Database, 'products'>) => eb('products.id', 'in', sql<number>`(select rowid from products_fts where products_fts match ${match})`);
+  if (isPostgres(db)) return terms.map((t) => (t.length > 1 ? `${t}:*` : t)).join(' & ');
+  return terms.map((t) => (t.length > 1 ? `"${t}"*` : `"${t}"`)).join(' ');
+}
+
+function matchExpression(db: Db, q: string) {
+  const query = ftsQuery(db, q);
+  if (query === null) return null;
+  if (isPostgres(db)) return (eb: ExpressionBuilder<Database, 'products'>) => eb(sql.ref('products.search_vector'), '@@', sql`to_tsquery('simple', ${query})`);
+  return (eb: ExpressionBuilder<Database, 'products'>) => eb('products.id', 'in', sql<number>`(select rowid from products_fts where products_fts match ${query})`);
 }
 
 function filtered(db: Db, base: ProductQuery, f: { q?: string; categoryIds?: number[]; inStock?: boolean; active?: boolean }): ProductQuery | null {
@@ -30,9 +37,9 @@ function filtered(db: Db, base: ProductQuery, f: { q?: string; categoryIds?: num
   if (f.categoryIds) {
     const ids = f.categoryIds;
     if (ids.length === 0) return null;
-    query = query.where((eb) =>
-      eb.exists(eb.selectFrom('product_categories as pc').select('pc.product_id').whereRef('pc.product_id', '=', 'products.id').where('pc.category_id', 'in', ids)),
-    );
+    // Driven from the category index (a product in two sub-categories still counts once); a correlated EXISTS made
+    // SQLite walk every active product instead.
+    query = query.where('products.id', 'in', (eb) => eb.selectFrom('product_categories as pc').select('pc.product_id').where('pc.category_id', 'in', ids));
   }
   if (f.inStock !== undefined) query = query.where('products.stock_total', f.inStock ? '>' : '<=', 0);
   if (f.active !== undefined) query = query.where('products.active', '=', f.active ? 1 : 0);
@@ -113,16 +120,56 @@ export async function adminProductList(db: Db, q: AdminProductQuery): Promise<Pr
 }
 
 export async function storeProductList(db: Db, q: StoreProductQuery): Promise<{ items: ProductSummary[]; total: number }> {
-  const query = filtered(db, db.selectFrom('products').where('products.active', '=', 1), { q: q.q, categoryIds: q.categoryIds, inStock: q.inStock });
+  if (q.q?.trim() && q.sort === 'relevance') return rankedSearch(db, q);
+  // Within a category the unary plus keeps SQLite off the (active, id) index, which would walk the whole catalogue.
+  const active = q.categoryIds ? sql<number>`+${sql.ref('products.active')}` : sql.ref<number>('products.active');
+  const query = filtered(db, db.selectFrom('products').where(active, '=', 1), { q: q.q, categoryIds: q.categoryIds, inStock: q.inStock });
   if (!query) return { items: [], total: 0 };
   let list = query.select([...SUMMARY_COLUMNS]);
   if (q.sort === 'price') list = list.orderBy('products.min_price', 'asc').orderBy('products.id', 'desc');
   else if (q.sort === 'price_desc') list = list.orderBy('products.min_price', 'desc').orderBy('products.id', 'desc');
   else if (q.sort === 'name') list = list.orderBy('products.name', 'asc').orderBy('products.id', 'asc');
   else list = list.orderBy('products.id', 'desc');
+  const counted = q.q?.trim() ? query.select('products.id').limit(SEARCH_COUNT_CAP) : null;
   const [rows, count] = await Promise.all([
     list.limit(q.limit).offset((q.page - 1) * q.limit).execute(),
-    query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    counted
+      ? db.selectFrom(counted.as('m')).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
+      : query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return { items: await summaries(db, rows), total: Number(count.n) };
+}
+
+/**
+ * Best match first: FTS5's bm25 `rank` on SQLite, ts_rank on PostgreSQL (whose GIN index finds the matches), newer
+ * first among equals. Scoring costs a little for every match, so a query matching more than SEARCH_COUNT_CAP products
+ * (one common word, where the scores barely differ) lists them newest first, which the index answers at once; the
+ * total stops counting at that cap too.
+ */
+async function rankedSearch(db: Db, q: StoreProductQuery): Promise<{ items: ProductSummary[]; total: number }> {
+  const query = ftsQuery(db, q.q ?? '');
+  if (query === null) return { items: [], total: 0 };
+  const postgres = isPostgres(db);
+  const tsquery = sql`to_tsquery('simple', ${query})`;
+  const base = postgres
+    ? db.selectFrom('products').where(sql.ref('products.search_vector'), '@@', tsquery)
+    : // Driven from the full-text index, which hands rows over in rank or rowid order.
+      (db.selectFrom('products').innerJoin(sql<{ rowid: number; rank: number }>`products_fts`.as('f'), (join) => join.onRef(sql.ref('f.rowid'), '=', 'products.id')) as unknown as ProductQuery).where(
+        sql.ref('f.products_fts'),
+        '=',
+        sql`${query}`,
+      );
+  const matches = filtered(db, base.where('products.active', '=', 1), { categoryIds: q.categoryIds, inStock: q.inStock });
+  if (!matches) return { items: [], total: 0 };
+  const count = await db.selectFrom(matches.select('products.id').limit(SEARCH_COUNT_CAP + 1).as('m')).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const total = Number(count.n);
+  if (total === 0) return { items: [], total: 0 };
+  const ranked =
+    total > SEARCH_COUNT_CAP
+      ? matches.orderBy(postgres ? sql.ref('products.id') : sql.ref('f.rowid'), 'desc')
+      : postgres
+        ? matches.orderBy(sql`ts_rank(products.search_vector, ${tsquery})`, 'desc').orderBy('products.id', 'desc')
+        : matches.orderBy(sql.ref('f.rank')).orderBy('products.id', 'desc');
+  const rows = await ranked.select([...SUMMARY_COLUMNS]).limit(q.limit).offset((q.page - 1) * q.limit).execute();
+  return { items: await summaries(db, rows), total: Math.min(total, SEARCH_COUNT_CAP) };
 }

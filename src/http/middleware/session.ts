@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import cookie from '@fastify/cookie';
 import session from '@fastify/session';
 import csrf from '@fastify/csrf-protection';
+import fp from 'fastify-plugin';
 
 type SessionStore = NonNullable<Parameters<typeof session>[1]['store']>;
 
@@ -11,7 +12,7 @@ const SESSION_LIFETIME_MS = 12 * 60 * 60 * 1000;
 
 export async function registerSessions(app: FastifyInstance, options: { secret: string; store: unknown }): Promise<void> {
   await app.register(cookie);
-  await app.register(session, {
+  await app.register(skippingSessionlessPages(session), {
     secret: options.secret,
     cookieName: SESSION_COOKIE,
     store: options.store as SessionStore,
@@ -21,6 +22,42 @@ export async function registerSessions(app: FastifyInstance, options: { secret: 
     cookie: { httpOnly: true, sameSite: 'lax', secure: 'auto', path: '/', maxAge: SESSION_LIFETIME_MS },
   });
   await app.register(csrf, { sessionPlugin: '@fastify/session', getToken: csrfTokenOf });
+}
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** A public GET page that reads nothing from the session: a visitor without a session cookie gets none built. */
+    sessionless?: boolean;
+  }
+}
+
+/**
+ * @fastify/session builds a fresh, signed session object (random id, HMAC, hash) on every request without a cookie,
+ * only to throw it away unsaved. On the catalogue pages, which are most of the traffic, that was a sizeable share of
+ * the work; there `request.session` stays null for such visitors. Requests that carry a session cookie, every other
+ * route and every unsafe method go through the plugin unchanged.
+ */
+function skippingSessionlessPages(plugin: typeof session) {
+  return fp(async (scope: FastifyInstance, options: Parameters<typeof session>[1]) => {
+    type LooseAddHook = (this: FastifyInstance, name: string, hook: unknown) => FastifyInstance;
+    type OnRequest = (request: FastifyRequest, reply: FastifyReply, done: () => void) => void;
+    const addHook = scope.addHook as unknown as LooseAddHook;
+    const wrapping: LooseAddHook = function (name, hook) {
+      if (name !== 'onRequest') return addHook.call(this, name, hook);
+      const handle = hook as OnRequest;
+      const skipping: OnRequest = (request, reply, done) => {
+        if (request.routeOptions.config.sessionless === true && request.method === 'GET' && !request.cookies[SESSION_COOKIE]) return done();
+        handle(request, reply, done);
+      };
+      return addHook.call(this, name, skipping);
+    };
+    scope.addHook = wrapping as unknown as typeof scope.addHook;
+    try {
+      await scope.register(plugin, options);
+    } finally {
+      scope.addHook = addHook as unknown as typeof scope.addHook;
+    }
+  });
 }
 
 /**

@@ -6,7 +6,7 @@ import { STORE_SORTS } from '../../services/catalog/browse-catalog.js';
 import { htmlToText, metaDescription } from '../../domain/markdown.js';
 import { StoreLayout } from '../views/store-layout.js';
 import type { PageContext } from '../views/page-context.js';
-import type { PageCache } from './page-cache.js';
+import { CATALOGUE_PAGE, type PageCache } from './page-cache.js';
 import { Breadcrumbs, Pager, ProductGrid, categoryHref } from './product-card.js';
 
 type Query = { strana?: string; razeni?: string; skladem?: string };
@@ -14,7 +14,7 @@ type Query = { strana?: string; razeni?: string; skladem?: string };
 export const pageNumber = (text: string | undefined) => (text && /^\d{1,6}$/.test(text) && Number(text) > 0 ? Number(text) : 1);
 
 export function registerCategoryPages(app: FastifyInstance, services: Services, pageContext: (r: FastifyRequest) => PageContext, cached: PageCache) {
-  app.get<{ Params: { slug: string }; Querystring: Query }>('/kategorie/:slug', async (request, reply) =>
+  app.get<{ Params: { slug: string }; Querystring: Query }>('/kategorie/:slug', CATALOGUE_PAGE, async (request, reply) =>
     cached(request, reply, async () => {
       const ctx = pageContext(request);
       const { t } = ctx;

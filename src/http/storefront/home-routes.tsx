@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Services } from '../../services/services.js';
 import { StoreLayout } from '../views/store-layout.js';
 import type { PageContext } from '../views/page-context.js';
-import { pageCache } from './page-cache.js';
+import { CATALOGUE_PAGE, pageCache } from './page-cache.js';
 import { ProductGrid, categoryHref } from './product-card.js';
 import { registerCategoryPages } from './category-routes.js';
 import { registerProductPages } from './product-routes.js';
@@ -13,7 +13,7 @@ import { registerMediaRoutes } from './media-routes.js';
 
 export function registerStorefront(app: FastifyInstance, services: Services, pageContext: (r: FastifyRequest) => PageContext) {
   const cached = pageCache(services.catalogRevision);
-  app.get('/', async (request, reply) =>
+  app.get('/', CATALOGUE_PAGE, async (request, reply) =>
     cached(request, reply, async () => {
       const ctx = pageContext(request);
       const { t } = ctx;

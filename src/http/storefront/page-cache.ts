@@ -7,6 +7,9 @@ import type { VNode } from 'preact';
 import { SESSION_COOKIE } from '../middleware/session.js';
 import { renderDocument } from '../views/render.js';
 
+/** Route options of a cached catalogue page: it reads no session, so a visitor without one gets none built. */
+export const CATALOGUE_PAGE = { config: { sessionless: true } } as const;
+
 const TTL_MS = 2000;
 const MAX_ENTRIES = 5000;
 

@@ -6,12 +6,12 @@ import { splitGross } from '../../domain/money/vat.js';
 import { htmlToText, metaDescription } from '../../domain/markdown.js';
 import { StoreLayout } from '../views/store-layout.js';
 import type { PageContext } from '../views/page-context.js';
-import type { PageCache } from './page-cache.js';
+import { CATALOGUE_PAGE, type PageCache } from './page-cache.js';
 import { AvailabilityText, Breadcrumbs, Price, ProductImg, categoryHref, productHref } from './product-card.js';
 import { originalUrl } from './media-routes.js';
 
 export function registerProductPages(app: FastifyInstance, services: Services, pageContext: (r: FastifyRequest) => PageContext, cached: PageCache) {
-  app.get<{ Params: { slug: string } }>('/zbozi/:slug', async (request, reply) =>
+  app.get<{ Params: { slug: string } }>('/zbozi/:slug', CATALOGUE_PAGE, async (request, reply) =>
     cached(request, reply, async () => {
       const ctx = pageContext(request);
       const { t, locale } = ctx;

@@ -64,7 +64,7 @@ export async function searchStore(deps: BrowseDeps, q: string, options: { page: 
     const category = categories.find((c) => c.slug === options.categorySlug);
     categoryIds = category ? subtreeIds(categories, category.id) : [];
   }
-  const { items, total } = await deps.products.storeList({ q: q || undefined, categoryIds, sort: options.sort ?? 'newest', page: options.page, limit });
+  const { items, total } = await deps.products.storeList({ q: q || undefined, categoryIds, sort: options.sort ?? (q ? 'relevance' : 'newest'), page: options.page, limit });
   return { items, total, page: options.page, pages: Math.max(1, Math.ceil(total / limit)) };
 }
 

@@ -4,7 +4,7 @@ import type { ProductInput } from '../../domain/catalog/product-rules.js';
 import type { Clock } from '../ports.js';
 import { createCategory } from './create-category.js';
 import { updateCategory } from './update-category.js';
-import { moveCategory } from './move-category.js';
+import { moveCategory, type CategoryMove } from './move-category.js';
 import { deleteCategory } from './delete-category.js';
 import { saveProduct } from './save-product.js';
 import { patchProduct, type ProductPatch } from './patch-product.js';
@@ -42,7 +42,7 @@ export function catalogServices(ports: CatalogPorts & { clock: Clock }) {
     categoryProductCounts: () => ports.categories.productCounts(),
     createCategory: changing((input: CategoryInput) => createCategory(ports, input)),
     updateCategory: changing((id: number, patch: Partial<CategoryInput>) => updateCategory(ports, id, patch)),
-    moveCategory: changing((id: number, direction: 'up' | 'down') => moveCategory(ports, id, direction)),
+    moveCategory: changing((id: number, move: CategoryMove) => moveCategory(ports, id, move)),
     deleteCategory: changing((id: number, options: { moveTo?: number | null } = {}) => deleteCategory(ports, id, options)),
 
     listProducts: (query: AdminProductQuery) => ports.products.adminList(query),

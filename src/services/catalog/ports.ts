@@ -72,8 +72,11 @@ export type AdminProductQuery = {
 };
 export type ProductPage = { items: ProductSummary[]; nextCursor: string | null; prevCursor: string | null };
 
-export type StoreSort = 'newest' | 'price' | 'price_desc' | 'name';
+/** `relevance`: best match first (full-text rank), only with a search query; without one it reads as `newest`. */
+export type StoreSort = 'newest' | 'price' | 'price_desc' | 'name' | 'relevance';
 export type StoreProductQuery = { categoryIds?: number[]; q?: string; inStock?: boolean; sort: StoreSort; page: number; limit: number };
+/** A search's `total` counts at most this many matches: counting every match of a one-word query cost more than the search. */
+export const SEARCH_COUNT_CAP = 1000;
 
 export type ProductWrite = ProductDraft & { variants: (ProductDraft['variants'][number] & { id?: number })[] };
 

@@ -8,6 +8,7 @@ import type { PageContext } from '../../views/page-context.js';
 import { adminFrame } from '../shell/routes.js';
 import { fieldMessages, idParam, str, takeFlash, type FieldMessages } from '../catalog-forms.js';
 import { CATEGORIES_PATH, CategoryForm, CategoryTable, DeleteCategory, type CategoryFormValues } from './views.js';
+import { registerCategoryOrderScript } from './order-script.js';
 
 type Body = Record<string, unknown>;
 
@@ -23,6 +24,7 @@ const inputOf = (v: CategoryFormValues) => ({ ...v, parentId: v.parentId ? (idPa
 
 export function registerCategoryRoutes(app: FastifyInstance, services: Services, pageContext: (r: FastifyRequest) => PageContext) {
   const html = (reply: FastifyReply, page: preact.VNode) => reply.type('text/html; charset=utf-8').send(renderDocument(page));
+  const orderScript = registerCategoryOrderScript(app);
 
   app.get(CATEGORIES_PATH, async (request, reply) => {
     const ctx = pageContext(request);
@@ -37,7 +39,7 @@ export function registerCategoryRoutes(app: FastifyInstance, services: Services,
       reply,
       <AdminLayout ctx={ctx} title={ctx.t('nav.categories')} admin={frame} current="categories" flash={takeFlash(request)} actions={categories.length ? actions : undefined}>
         <p class="lead">{ctx.t('panel.categories.lead')}</p>
-        <CategoryTable ctx={ctx} categories={categories} counts={counts} csrfToken={frame.csrfToken} />
+        <CategoryTable ctx={ctx} categories={categories} counts={counts} csrfToken={frame.csrfToken} orderScript={orderScript} />
       </AdminLayout>,
     );
   });
@@ -111,6 +113,23 @@ export function registerCategoryRoutes(app: FastifyInstance, services: Services,
     await services.moveCategory(idParam(request.params.id) ?? 0, direction === 'up' ? 'up' : 'down');
     request.session.flash = { kind: 'success', text: request.t('cat.moved') };
     return reply.redirect(CATEGORIES_PATH, 303);
+  });
+
+  // Where a dragged row lands (`position` among its siblings, 0 = first): the script asks for JSON, a plain form gets the list back.
+  app.post<{ Params: { id: string } }>(`${CATEGORIES_PATH}/:id/poradi`, async (request, reply) => {
+    const raw = str((request.body as Body | undefined)?.position).trim();
+    const position = /^\d{1,6}$/.test(raw) ? Number(raw) : -1;
+    const wantsJson = request.headers.accept === 'application/json';
+    try {
+      await services.moveCategory(idParam(request.params.id) ?? 0, { position });
+    } catch (error) {
+      // The script gets the usual JSON error ({error: {code, message, fields}}) from the error handler.
+      if (wantsJson || !isDomainError(error) || error.code !== 'validation') throw error;
+      request.session.flash = { kind: 'error', text: fieldMessages(request.t, error.fields).position ?? request.t('error.validation') };
+      return reply.redirect(CATEGORIES_PATH, 303);
+    }
+    request.session.flash = { kind: 'success', text: request.t('cat.moved') };
+    return wantsJson ? reply.send({ ok: true }) : reply.redirect(CATEGORIES_PATH, 303);
   });
 
   app.post<{ Params: { id: string } }>(`${CATEGORIES_PATH}/:id/viditelnost`, async (request, reply) => {

@@ -7,7 +7,7 @@ import { Fieldset, TextField, summaryOf, type FieldMessages } from '../catalog-f
 
 export const CATEGORIES_PATH = '/admin/kategorie';
 
-export function CategoryTable(props: { ctx: PageContext; categories: Category[]; counts: Map<number, number>; csrfToken: string }) {
+export function CategoryTable(props: { ctx: PageContext; categories: Category[]; counts: Map<number, number>; csrfToken: string; orderScript?: string }) {
   const { t } = props.ctx;
   const rows = flattenTree(buildTree(props.categories));
   if (rows.length === 0) {
@@ -22,8 +22,14 @@ export function CategoryTable(props: { ctx: PageContext; categories: Category[];
   }
   const siblings = (c: Category) => rows.filter((r) => r.parentId === c.parentId);
   return (
-    <div class="table-wrap">
-      <table class="index-table">
+    <>
+      {props.orderScript && (
+        <p class="muted small" id="category-order-hint">
+          {t('cat.dragHint')}
+        </p>
+      )}
+      <div class="table-wrap">
+      <table class="index-table" data-reorder-url={props.orderScript ? `${CATEGORIES_PATH}/{id}/poradi` : undefined} data-failed-text={props.orderScript ? t('cat.dragFailed') : undefined}>
         <thead>
           <tr>
             <th scope="col">{t('cat.name')}</th>
@@ -38,7 +44,7 @@ export function CategoryTable(props: { ctx: PageContext; categories: Category[];
           {rows.map((c) => {
             const group = siblings(c);
             return (
-              <tr key={c.id}>
+              <tr key={c.id} data-category-id={String(c.id)} data-parent-id={String(c.parentId ?? '')}>
                 <td>
                   <span class={`tree-indent depth-${Math.min(c.depth, 6)}`}>
                     <a href={`${CATEGORIES_PATH}/${c.id}`}>{c.name}</a>
@@ -57,7 +63,9 @@ export function CategoryTable(props: { ctx: PageContext; categories: Category[];
           })}
         </tbody>
       </table>
-    </div>
+      </div>
+      {props.orderScript && <script src={props.orderScript} defer />}
+    </>
   );
 }
 
