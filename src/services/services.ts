@@ -14,10 +14,9 @@ import { statsServices, type StatsPorts } from './stats/stats-services.js';
 import { seedDemoShop } from './demo/seed-demo-shop.js';
 import { accountServices, type AccountPorts } from './accounts/account-services.js';
 import { customersServices, type CustomersPorts } from './customers/customers-services.js';
-
-export type Ports = AdminPorts & SettingsPorts & CatalogPorts & MailPorts & ContentPorts & OrderPorts & CartPorts & AccountPorts & CustomersPorts & StatsPorts;
 import { exportServices, type ExportPorts } from './exports/export-services.js';
-export type Ports = AdminPorts & SettingsPorts & CatalogPorts & MailPorts & ContentPorts & OrderPorts & CartPorts & ExportPorts;
+
+export type Ports = AdminPorts & SettingsPorts & CatalogPorts & MailPorts & ContentPorts & OrderPorts & CartPorts & AccountPorts & CustomersPorts & StatsPorts & ExportPorts;
 
 type AdminPorts = {
   clock: Clock;
