@@ -36,7 +36,6 @@ import { accountRepo } from './adapters/db/account-repo.js';
 import { customersRepo } from './adapters/db/customers-repo.js';
 import { statsRepo } from './adapters/db/stats-repo.js';
 import { exportRepo } from './adapters/db/export-repo.js';
-import { outboxJob } from './jobs/outbox-job.js';
 import { outboxJob, workerName } from './jobs/outbox-job.js';
 import { mailTransportInfo } from './http/admin/settings/settings-deps.js';
 import { housekeepingJobs, startWorker } from './jobs/worker.js';
