@@ -105,11 +105,13 @@ export function outboxRepo(db: Db): OutboxRepo {
       return rows.map(toEmail).sort((a, b) => a.id - b.id);
     },
 
-    async markSent(id, at) {
+    async markSent(ids, at) {
+      const list = typeof ids === 'number' ? [ids] : ids;
+      if (list.length === 0) return;
       await db
         .updateTable('outbox_emails')
         .set({ status: 'sent', sent_at: at.toISOString(), claimed_by: null, claimed_until: null, last_error: null })
-        .where('id', '=', id)
+        .where('id', 'in', list)
         .execute();
     },
 
