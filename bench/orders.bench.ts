@@ -43,10 +43,30 @@ function freePort(): Promise<number> {
   });
 }
 
-function startServer(env: Record<string, string>): Promise<ChildProcess> {
+/** The server's log (warnings and errors, LOG_LEVEL=warn) is kept: a failed request is explained by it, not guessed at. */
+type ServerLog = { problems: Map<string, number> };
+
+function startServer(env: Record<string, string>): Promise<{ child: ChildProcess; log: ServerLog }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve', '--no-worker'], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
-    child.stdout!.on('data', (chunk: Buffer) => /Kramek is running/.test(chunk.toString()) && resolve(child));
+    const log: ServerLog = { problems: new Map() };
+    let rest = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      const lines = (rest + chunk.toString()).split('\n');
+      rest = lines.pop() ?? '';
+      for (const line of lines) {
+        if (/Kramek is running/.test(line)) resolve({ child, log });
+        let entry: { level?: number; msg?: string; err?: { type?: string; code?: string; message?: string } };
+        try {
+          entry = JSON.parse(line) as typeof entry;
+        } catch {
+          continue;
+        }
+        if ((entry.level ?? 0) < 40) continue;
+        const what = `${entry.msg ?? ''}${entry.err ? `: ${entry.err.type ?? ''} ${entry.err.code ?? ''} ${entry.err.message ?? ''}` : ''}`.slice(0, 300);
+        log.problems.set(what, (log.problems.get(what) ?? 0) + 1);
+      }
+    });
     child.once('exit', (code) => reject(new Error(`server exited ${code}`)));
   });
 }
@@ -69,7 +89,7 @@ async function run(name: 'SQLite' | 'PostgreSQL', targetFor: (dataDir: string) =
     });
   }
   const port = await freePort();
-  const server = await startServer({ ...env, DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'warn', SEED_DEMO: '0', ADMIN_PASSWORD: 'bench-heslo-123' });
+  const { child: server, log } = await startServer({ ...env, DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'warn', SEED_DEMO: '0', ADMIN_PASSWORD: 'bench-heslo-123' });
   let n = 0;
   const result = await autocannon({
     url: `http://127.0.0.1:${port}/api/store/orders`,
@@ -87,6 +107,9 @@ async function run(name: 'SQLite' | 'PostgreSQL', targetFor: (dataDir: string) =
   console.log(
     `${name.padEnd(10)} ${rate.toFixed(0).padStart(5)} orders/s  p50 ${result.latency.p50} ms  p99 ${result.latency.p99} ms  (${result.non2xx} non-2xx, ${result.errors} errors; ${orders} orders and ${emails} queued emails in the database; server peak RSS ${rss.toFixed(0)} MB)  target ≥ ${goal}/s${name === 'SQLite' ? ', p99 < 100 ms' : ''}: ${ok ? 'OK' : 'MISSED'}`,
   );
+  const statuses = Object.entries((result as unknown as { statusCodeStats?: Record<string, { count: number }> }).statusCodeStats ?? {}).map(([code, s]) => `${code}×${s.count}`);
+  console.log(`  responses: ${statuses.join(', ')}`);
+  for (const [what, count] of log.problems) console.log(`  server log ×${count}: ${what}`);
   // Requests still in flight when autocannon stops are stored but not counted as answered; fewer stored would be a loss.
   if (orders < result['2xx']) console.log(`  !! LOST: ${result['2xx']} acknowledged but only ${orders} stored`);
 }

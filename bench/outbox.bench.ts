@@ -77,7 +77,12 @@ async function run(dialect: Dialect, perOrder: 1 | 2) {
         `${Math.round(report.bytes / report.messages / 1024)} kB each; worker CPU ${cpuMs.toFixed(1)} ms per email (≈ ${Math.round(1000 / cpuMs)}/s per core); ` +
         `worker RSS ${Math.round(rssBefore / 1048576)} → peak ${Math.round(peakRss / 1048576)} MB`,
     );
-    if (report.messages !== EMAILS || report.distinct !== EMAILS) throw new Error(`expected ${EMAILS} distinct messages`);
+    if (report.messages !== EMAILS || report.distinct !== EMAILS) {
+      const rows = await kramek.core.db.selectFrom('outbox_emails').select(['status', 'last_error']).execute();
+      const tally = new Map<string, number>();
+      for (const row of rows) tally.set(`${row.status} ${row.last_error ?? ''}`, (tally.get(`${row.status} ${row.last_error ?? ''}`) ?? 0) + 1);
+      throw new Error(`expected ${EMAILS} distinct messages; outbox: ${[...tally].map(([k, n]) => `${n}× ${k}`).join('; ')}`);
+    }
   } finally {
     await kramek.close();
     sink.stop();

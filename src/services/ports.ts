@@ -112,6 +112,8 @@ export type FailedAttempt = { status: 'queued'; nextAttemptAt: Date } | { status
 export interface OutboxRepo {
   /** Inside the caller's transaction (`tx`), or on its own when `tx` is null. */
   enqueue(tx: Tx | null, email: NewOutboxEmail): Promise<OutboxEmail>;
+  /** Several emails in one insert, in the given order. */
+  enqueueMany(tx: Tx | null, emails: NewOutboxEmail[]): Promise<OutboxEmail[]>;
   /** Takes up to `limit` due emails (and ones whose claim expired) for `worker` until `now + leaseMs`; each is claimed by one worker only. */
   claim(input: { worker: string; now: Date; leaseMs: number; limit: number }): Promise<OutboxEmail[]>;
   /** One email or several at once (a worker's round records its sent emails in one statement). */

@@ -66,12 +66,13 @@ export function kyselyTransactor(db: Db): Transactor {
 
 export function outboxRepo(db: Db): OutboxRepo {
   const postgres = isPostgres(db);
-  return {
-    async enqueue(tx, email) {
-      const executor = tx ? (tx as unknown as Db) : db;
-      const row = await executor
-        .insertInto('outbox_emails')
-        .values({
+  const enqueueMany: OutboxRepo['enqueueMany'] = async (tx, emails) => {
+    if (emails.length === 0) return [];
+    const executor = tx ? (tx as unknown as Db) : db;
+    const rows = await executor
+      .insertInto('outbox_emails')
+      .values(
+        emails.map((email) => ({
           kind: email.kind,
           order_id: email.orderId,
           to_address: email.to,
@@ -83,11 +84,20 @@ export function outboxRepo(db: Db): OutboxRepo {
           message_id: email.messageId,
           next_attempt_at: email.createdAt.toISOString(),
           created_at: email.createdAt.toISOString(),
-        })
-        .returningAll()
-        .executeTakeFirstOrThrow();
-      return toEmail(row);
+        })),
+      )
+      .returningAll()
+      .execute();
+    // Ids are handed out in the order the rows are given; the result keeps that order.
+    return rows.map(toEmail).sort((a, b) => a.id - b.id);
+  };
+  return {
+    async enqueue(tx, email) {
+      const [queued] = await enqueueMany(tx, [email]);
+      return queued!;
     },
+
+    enqueueMany,
 
     async claim({ worker, now, leaseMs, limit }) {
       const at = now.toISOString();
