@@ -168,50 +168,62 @@ export function orderRepo(db: Db): OrderRepo {
 
     async insert(tx, order) {
       const executor = on(tx, db);
-      const row = await executor
-        .insertInto('orders')
-        .values({
-          number: order.number,
-          status: order.status,
-          payment_status: order.paymentStatus,
-          customer_id: order.customerId,
-          locale: order.locale,
-          email: order.email,
-          name: order.name,
-          phone: order.phone,
-          company: order.company,
-          ico: order.ico,
-          dic: order.dic,
-          billing_address: JSON.stringify(order.billingAddress),
-          shipping_address: order.shippingAddress ? JSON.stringify(order.shippingAddress) : null,
-          shipping_code: order.shipping.code,
-          shipping_name: order.shipping.name,
-          shipping_carrier: order.shipping.carrier,
-          shipping_price: order.shipping.price,
-          shipping_vat_rate: order.shipping.vatRate,
-          payment_code: order.payment.code,
-          payment_kind: order.payment.kind,
-          payment_name: order.payment.name,
-          payment_price: order.payment.price,
-          payment_vat_rate: order.payment.vatRate,
-          variable_symbol: order.variableSymbol,
-          note: order.note,
-          item_count: order.itemCount,
-          items_total: order.itemsTotal,
-          total: order.total,
-          currency: order.currency,
-          access_token: order.accessToken,
-          idempotency_key: order.idempotencyKey,
-          request_hash: order.requestHash,
-          created_at: order.createdAt,
-          updated_at: order.createdAt,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      await executor
-        .insertInto('order_items')
-        .values(order.items.map((item, position) => ({ order_id: row.id, variant_id: item.variantId, sku: item.sku, name: item.name, quantity: item.quantity, unit_price: item.unitPrice, vat_rate: item.vatRate, total: item.total, position })))
-        .execute();
+      const values = {
+        number: order.number,
+        status: order.status,
+        payment_status: order.paymentStatus,
+        customer_id: order.customerId,
+        locale: order.locale,
+        email: order.email,
+        name: order.name,
+        phone: order.phone,
+        company: order.company,
+        ico: order.ico,
+        dic: order.dic,
+        billing_address: JSON.stringify(order.billingAddress),
+        shipping_address: order.shippingAddress ? JSON.stringify(order.shippingAddress) : null,
+        shipping_code: order.shipping.code,
+        shipping_name: order.shipping.name,
+        shipping_carrier: order.shipping.carrier,
+        shipping_price: order.shipping.price,
+        shipping_vat_rate: order.shipping.vatRate,
+        payment_code: order.payment.code,
+        payment_kind: order.payment.kind,
+        payment_name: order.payment.name,
+        payment_price: order.payment.price,
+        payment_vat_rate: order.payment.vatRate,
+        variable_symbol: order.variableSymbol,
+        note: order.note,
+        item_count: order.itemCount,
+        items_total: order.itemsTotal,
+        total: order.total,
+        currency: order.currency,
+        access_token: order.accessToken,
+        idempotency_key: order.idempotencyKey,
+        request_hash: order.requestHash,
+        created_at: order.createdAt,
+        updated_at: order.createdAt,
+      };
+      let row: { id: number };
+      if (postgres) {
+        // One round trip for the order and its items: the items take the new order's id from the insert before them.
+        const items = sql.join(
+          order.items.map((i, position) => sql`(${i.variantId}::integer, ${i.sku}, ${i.name}, ${i.quantity}::integer, ${i.unitPrice}::integer, ${i.vatRate}::integer, ${i.total}::integer, ${position}::integer)`),
+        );
+        row = await executor
+          .with('o', (w) => w.insertInto('orders').values(values).returning('id'))
+          .insertInto('order_items')
+          .columns(['order_id', 'variant_id', 'sku', 'name', 'quantity', 'unit_price', 'vat_rate', 'total', 'position'])
+          .expression(sql`select o.id, x.* from o, (values ${items}) as x(variant_id, sku, name, quantity, unit_price, vat_rate, total, position)`)
+          .returning('order_id as id')
+          .executeTakeFirstOrThrow();
+      } else {
+        row = await executor.insertInto('orders').values(values).returning('id').executeTakeFirstOrThrow();
+        await executor
+          .insertInto('order_items')
+          .values(order.items.map((item, position) => ({ order_id: row.id, variant_id: item.variantId, sku: item.sku, name: item.name, quantity: item.quantity, unit_price: item.unitPrice, vat_rate: item.vatRate, total: item.total, position })))
+          .execute();
+      }
       // The order as it reads back (absent values null, addresses as stored), without reading it back.
       const { items, idempotencyKey: _key, requestHash: _hash, ...fields } = order;
       return {
