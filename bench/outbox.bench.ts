@@ -2,6 +2,8 @@
 // (target ≥ 100/s), on SQLite and — when TEST_DATABASE_URL answers — PostgreSQL; plus the worker's memory (RSS).
 import { fork } from 'node:child_process';
 import { once } from 'node:events';
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { DIALECTS, type Dialect } from '../test/support/databases.js';
 import { startOutboxKramek, orderEmail } from '../test/support/outbox.js';
 import { outboxJob } from '../src/jobs/outbox-job.js';
@@ -10,6 +12,23 @@ import { fixtureDocument } from '../test/fixtures/order-document.js';
 
 const EMAILS = Number(process.env.BENCH_EMAILS ?? 600);
 const TARGET = 100;
+/** BENCH_CPU_PROF=dir: a .cpuprofile of the worker alone (from its first claim to its last email), one per run. */
+const PROFILE_DIR = process.env.BENCH_CPU_PROF;
+
+async function profiled<T>(name: string, work: () => Promise<T>): Promise<T> {
+  if (!PROFILE_DIR) return work();
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  try {
+    return await work();
+  } finally {
+    const { profile } = await session.post('Profiler.stop');
+    writeFileSync(`${PROFILE_DIR}/${name}.cpuprofile`, JSON.stringify(profile));
+    session.disconnect();
+  }
+}
 
 type SinkReport = { messages: number; distinct: number; bytes: number };
 
@@ -45,7 +64,7 @@ async function run(dialect: Dialect, perOrder: 1 | 2) {
     const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 100);
     const cpu = process.cpuUsage();
     const started = performance.now();
-    await job.run();
+    await profiled(`outbox-${dialect.name}-${perOrder}`, () => job.run());
     const seconds = (performance.now() - started) / 1000;
     clearInterval(sampler);
     const used = process.cpuUsage(cpu);
@@ -58,7 +77,12 @@ async function run(dialect: Dialect, perOrder: 1 | 2) {
         `${Math.round(report.bytes / report.messages / 1024)} kB each; worker CPU ${cpuMs.toFixed(1)} ms per email (≈ ${Math.round(1000 / cpuMs)}/s per core); ` +
         `worker RSS ${Math.round(rssBefore / 1048576)} → peak ${Math.round(peakRss / 1048576)} MB`,
     );
-    if (report.messages !== EMAILS || report.distinct !== EMAILS) throw new Error(`expected ${EMAILS} distinct messages`);
+    if (report.messages !== EMAILS || report.distinct !== EMAILS) {
+      const rows = await kramek.core.db.selectFrom('outbox_emails').select(['status', 'last_error']).execute();
+      const tally = new Map<string, number>();
+      for (const row of rows) tally.set(`${row.status} ${row.last_error ?? ''}`, (tally.get(`${row.status} ${row.last_error ?? ''}`) ?? 0) + 1);
+      throw new Error(`expected ${EMAILS} distinct messages; outbox: ${[...tally].map(([k, n]) => `${n}× ${k}`).join('; ')}`);
+    }
   } finally {
     await kramek.close();
     sink.stop();

@@ -102,7 +102,7 @@ for (const dialect of DIALECTS) {
 
       const other = await outbox.enqueue(null, email());
       await outbox.claim({ worker: 'w', now: at(100), leaseMs: 60_000, limit: 1 });
-      await outbox.markSent(other.id, at(101));
+      await outbox.markSent([other.id], at(101));
       const sent = (await outbox.findById(other.id))!;
       assert.deepEqual([sent.status, sent.sentAt, sent.claimedBy], ['sent', at(101).toISOString(), null]);
     });

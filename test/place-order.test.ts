@@ -161,5 +161,48 @@ for (const dialect of DIALECTS) {
       assert.equal(order.shipping.price, 0);
       assert.equal(order.total, 11 * 14900);
     });
+
+    test('concurrent orders sharing items, listed in any order: all accepted (no deadlock), stock and product totals exact', async () => {
+      const s = kramek.core.services;
+      const variants = ['A', 'B', 'C'].map((v) => ({ sku: `SET-${v}`, name: v, price: 10000, stock: 1000, compareAtPrice: null, weightGrams: null }));
+      await s.createProduct({ name: 'Sada', slug: '', description: '', vatRate: 21, active: true, categoryIds: [], variants });
+      await s.createProduct({ name: 'Konvice', slug: '', description: '', vatRate: 21, active: true, categoryIds: [], variants: [{ ...variants[0]!, sku: 'POT-1', name: '' }] });
+      const skus = ['SET-A', 'SET-B', 'SET-C', 'POT-1'];
+      const responses = await Promise.all(
+        Array.from({ length: 40 }, (_, i) => {
+          const items = [0, 1, 2].map((k) => ({ sku: skus[(i + k * (i % 2 ? 1 : 3)) % 4]!, quantity: 1 + k }));
+          return post({ ...BUYER, customer: { ...BUYER.customer, email: `sada${i}@example.cz` }, items });
+        }),
+      );
+      assert.deepEqual([...new Set(responses.map((r) => r.statusCode))], [201], responses.find((r) => r.statusCode !== 201)?.body);
+      const taken = new Map<string, number>();
+      for (const r of responses) for (const item of r.json().items as { sku: string; quantity: number }[]) taken.set(item.sku, (taken.get(item.sku) ?? 0) + item.quantity);
+      for (const sku of skus) assert.equal(await stockOf(sku), 1000 - (taken.get(sku) ?? 0), sku);
+      const totals = await kramek.core.db
+        .selectFrom('products')
+        .innerJoin('variants', 'variants.product_id', 'products.id')
+        .select(['products.name', 'products.stock_total', (eb) => eb.fn.sum<number>('variants.stock').as('sum')])
+        .where('products.name', 'in', ['Sada', 'Konvice'])
+        .groupBy(['products.name', 'products.stock_total'])
+        .execute();
+      assert.equal(totals.length, 2);
+      for (const t of totals) assert.equal(Number(t.stock_total), Number(t.sum), `${t.name}: the cached total is the sum of its variants`);
+    });
+  });
+
+  test(`on ${dialect.name}, the first orders after a start arrive at once: all accepted, numbers unique`, async () => {
+    const fresh = await startKramek(dialect);
+    try {
+      await fresh.core.services.createProduct({ name: 'Čaj', slug: '', description: '', vatRate: 21, active: true, categoryIds: [], variants: [{ sku: 'T-1', name: '', price: 10000, stock: 100, compareAtPrice: null, weightGrams: null }] });
+      const responses = await Promise.all(
+        Array.from({ length: 12 }, (_, i) =>
+          fresh.app.inject({ method: 'POST', url: '/api/store/orders', payload: { ...BUYER, customer: { ...BUYER.customer, email: `prvni${i}@example.cz` }, items: [{ sku: 'T-1', quantity: 1 }] } }),
+        ),
+      );
+      assert.deepEqual(responses.map((r) => r.statusCode), Array(12).fill(201), responses.find((r) => r.statusCode !== 201)?.body);
+      assert.equal(new Set(responses.map((r) => r.json().number)).size, 12);
+    } finally {
+      await fresh.close();
+    }
   });
 }

@@ -112,9 +112,12 @@ export type FailedAttempt = { status: 'queued'; nextAttemptAt: Date } | { status
 export interface OutboxRepo {
   /** Inside the caller's transaction (`tx`), or on its own when `tx` is null. */
   enqueue(tx: Tx | null, email: NewOutboxEmail): Promise<OutboxEmail>;
+  /** Several emails in one insert, in the given order. */
+  enqueueMany(tx: Tx | null, emails: NewOutboxEmail[]): Promise<OutboxEmail[]>;
   /** Takes up to `limit` due emails (and ones whose claim expired) for `worker` until `now + leaseMs`; each is claimed by one worker only. */
   claim(input: { worker: string; now: Date; leaseMs: number; limit: number }): Promise<OutboxEmail[]>;
-  markSent(id: number, at: Date): Promise<void>;
+  /** One email or several at once (a worker's round records its sent emails in one statement). */
+  markSent(ids: number | readonly number[], at: Date): Promise<void>;
   markFailedAttempt(id: number, worker: string, outcome: FailedAttempt, error: string): Promise<void>;
   /** "Send again": the same row (and Message-ID) queued anew with a fresh set of tries; null when it is being sent right now or does not exist. */
   requeue(id: number, now: Date): Promise<OutboxEmail | null>;

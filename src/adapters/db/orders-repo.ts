@@ -1,7 +1,7 @@
 /** Kysely implementation of the order and customer ports: stock taken with a guarded update, numbers from a sequence row. */
 import { sql, type Selectable } from 'kysely';
 import type { Tx } from '../../services/ports.js';
-import type { CustomerRepo, Order, OrderRepo } from '../../services/orders/ports.js';
+import type { CustomerRepo, Order, OrderRepo, StockLine } from '../../services/orders/ports.js';
 import type { OrderStatus, PaymentStatus } from '../../domain/orders/order-status.js';
 import { isPostgres, type Db } from './kysely.js';
 import type { OrdersTable } from './orders-schema.js';
@@ -38,9 +38,69 @@ function toOrder(row: Selectable<OrdersTable>, items: Order['items']): Order {
   };
 }
 
+/**
+ * PostgreSQL, one statement: the variants are locked in id order, each guarded update takes its quantity (a row another
+ * order changed meanwhile is re-checked at its newest version), then the products of the taken variants are locked in
+ * id order. Every order takes its locks in that same order — variants by id, then products by id — so two orders wait
+ * for each other but never deadlock; the products stay locked until commit, for the stock totals written next.
+ */
+async function takeStockPostgres(executor: Db, lines: StockLine[]): Promise<number[]> {
+  const wanted = sql.join(lines.map((l) => sql`(${l.variantId}::bigint, ${l.quantity}::integer)`));
+  const result = await sql<{ id: number }>`
+    with wanted(id, quantity) as (values ${wanted}),
+    locked as materialized (select v.id from variants v where v.id in (select id from wanted) order by v.id for update),
+    taken as (
+      update variants v set stock = v.stock - w.quantity
+      from wanted w, locked l
+      where v.id = w.id and l.id = w.id and v.stock >= w.quantity
+      returning v.id, v.product_id
+    ),
+    products_locked as materialized (select p.id from products p where p.id in (select product_id from taken) order by p.id for update)
+    select t.id from taken t where (select count(*) from products_locked) >= 0`.execute(executor);
+  return result.rows.map((r) => Number(r.id));
+}
+
+/** SQLite, one statement: the whole transaction already holds the database's single write lock. */
+async function takeStockSqlite(executor: Db, lines: StockLine[]): Promise<number[]> {
+  const quantity = sql<number>`(case id ${sql.join(
+    lines.map((l) => sql`when ${l.variantId} then ${l.quantity}`),
+    sql` `,
+  )} end)`;
+  const rows = await executor
+    .updateTable('variants')
+    .set((eb) => ({ stock: eb('stock', '-', quantity) }))
+    .where('id', 'in', lines.map((l) => l.variantId))
+    .where('stock', '>=', quantity)
+    .returning('id')
+    .execute();
+  return rows.map((r) => r.id);
+}
+
 export function orderRepo(db: Db): OrderRepo {
   const postgres = isPostgres(db);
-  const knownSequences = new Set<string>();
+  const sequences = new Map<string, Promise<void>>();
+  /**
+   * Creates a number sequence on first use. Two requests creating the same sequence at the same moment (the first
+   * orders after a start, or two processes) make PostgreSQL fail one of them with a unique violation in its catalog
+   * even with IF NOT EXISTS; that loser's sequence exists all the same. One creation per process, and the race tolerated.
+   */
+  const ensureSequence = (name: string) => {
+    let ready = sequences.get(name);
+    if (!ready) {
+      ready = sql`create sequence if not exists ${sql.id(name)}`
+        .execute(db)
+        .then(
+          () => undefined,
+          (error: unknown) => {
+            if (['23505', '42P07'].includes((error as { code?: string }).code ?? '')) return;
+            sequences.delete(name);
+            throw error;
+          },
+        );
+      sequences.set(name, ready);
+    }
+    return ready;
+  };
   const load = async (row: Selectable<OrdersTable> | undefined, executor: Db = db) => {
     if (!row) return null;
     const items = await executor.selectFrom('order_items').select(['sku', 'name', 'quantity', 'unit_price', 'vat_rate', 'total']).where('order_id', '=', row.id).orderBy('position').execute();
@@ -72,26 +132,20 @@ export function orderRepo(db: Db): OrderRepo {
       }));
     },
 
-    async takeStock(tx, variantId, quantity) {
-      const result = await on(tx, db)
-        .updateTable('variants')
-        .set((eb) => ({ stock: eb('stock', '-', quantity) }))
-        .where('id', '=', variantId)
-        .where('stock', '>=', quantity)
-        .executeTakeFirst();
-      return Number(result.numUpdatedRows) === 1;
-    },
-
-    async refreshProductStock(tx, productIds) {
-      if (productIds.length === 0) return;
-      const sorted = [...productIds].sort((a, b) => a - b);
-      // Rows are locked in id order first, so two orders updating the same products never deadlock.
-      if (postgres) await on(tx, db).selectFrom('products').select('id').where('id', 'in', sorted).orderBy('id').forUpdate().execute();
-      await on(tx, db)
+    async takeStock(tx, lines) {
+      if (lines.length === 0) return [];
+      const executor = on(tx, db);
+      const taken = new Set(postgres ? await takeStockPostgres(executor, lines) : await takeStockSqlite(executor, lines));
+      const short = lines.filter((l) => !taken.has(l.variantId)).map((l) => l.variantId);
+      if (short.length > 0) return short;
+      // A statement of its own: on PostgreSQL it sees every order committed before this one's product locks were granted.
+      const productIds = [...new Set(lines.map((l) => l.productId))];
+      await executor
         .updateTable('products')
         .set({ stock_total: sql<number>`(select coalesce(sum(v.stock), 0) from variants v where v.product_id = products.id)` })
         .where('id', 'in', productIds)
         .execute();
+      return [];
     },
 
     async nextSequence(tx, scope) {
@@ -99,10 +153,7 @@ export function orderRepo(db: Db): OrderRepo {
         // A PostgreSQL sequence hands out numbers without a row lock held to commit, so orders do not queue behind
         // each other (a rolled-back order leaves a gap, which order numbers may have).
         const name = `order_number_${scope.replace(/\W/g, '')}`;
-        if (!knownSequences.has(name)) {
-          await sql`create sequence if not exists ${sql.id(name)}`.execute(db);
-          knownSequences.add(name);
-        }
+        await ensureSequence(name);
         const row = await sql<{ n: number }>`select nextval(${name}::regclass) as n`.execute(on(tx, db));
         return Number(row.rows[0]!.n);
       }
@@ -117,51 +168,77 @@ export function orderRepo(db: Db): OrderRepo {
 
     async insert(tx, order) {
       const executor = on(tx, db);
-      const row = await executor
-        .insertInto('orders')
-        .values({
-          number: order.number,
-          status: order.status,
-          payment_status: order.paymentStatus,
-          customer_id: order.customerId,
-          locale: order.locale,
-          email: order.email,
-          name: order.name,
-          phone: order.phone,
-          company: order.company,
-          ico: order.ico,
-          dic: order.dic,
-          billing_address: JSON.stringify(order.billingAddress),
-          shipping_address: order.shippingAddress ? JSON.stringify(order.shippingAddress) : null,
-          shipping_code: order.shipping.code,
-          shipping_name: order.shipping.name,
-          shipping_carrier: order.shipping.carrier,
-          shipping_price: order.shipping.price,
-          shipping_vat_rate: order.shipping.vatRate,
-          payment_code: order.payment.code,
-          payment_kind: order.payment.kind,
-          payment_name: order.payment.name,
-          payment_price: order.payment.price,
-          payment_vat_rate: order.payment.vatRate,
-          variable_symbol: order.variableSymbol,
-          note: order.note,
-          item_count: order.itemCount,
-          items_total: order.itemsTotal,
-          total: order.total,
-          currency: order.currency,
-          access_token: order.accessToken,
-          idempotency_key: order.idempotencyKey,
-          request_hash: order.requestHash,
-          created_at: order.createdAt,
-          updated_at: order.createdAt,
-        })
-        .returningAll()
-        .executeTakeFirstOrThrow();
-      await executor
-        .insertInto('order_items')
-        .values(order.items.map((item, position) => ({ order_id: row.id, variant_id: item.variantId, sku: item.sku, name: item.name, quantity: item.quantity, unit_price: item.unitPrice, vat_rate: item.vatRate, total: item.total, position })))
-        .execute();
-      return toOrder(row, order.items.map(({ variantId: _variantId, ...item }) => item));
+      const values = {
+        number: order.number,
+        status: order.status,
+        payment_status: order.paymentStatus,
+        customer_id: order.customerId,
+        locale: order.locale,
+        email: order.email,
+        name: order.name,
+        phone: order.phone,
+        company: order.company,
+        ico: order.ico,
+        dic: order.dic,
+        billing_address: JSON.stringify(order.billingAddress),
+        shipping_address: order.shippingAddress ? JSON.stringify(order.shippingAddress) : null,
+        shipping_code: order.shipping.code,
+        shipping_name: order.shipping.name,
+        shipping_carrier: order.shipping.carrier,
+        shipping_price: order.shipping.price,
+        shipping_vat_rate: order.shipping.vatRate,
+        payment_code: order.payment.code,
+        payment_kind: order.payment.kind,
+        payment_name: order.payment.name,
+        payment_price: order.payment.price,
+        payment_vat_rate: order.payment.vatRate,
+        variable_symbol: order.variableSymbol,
+        note: order.note,
+        item_count: order.itemCount,
+        items_total: order.itemsTotal,
+        total: order.total,
+        currency: order.currency,
+        access_token: order.accessToken,
+        idempotency_key: order.idempotencyKey,
+        request_hash: order.requestHash,
+        created_at: order.createdAt,
+        updated_at: order.createdAt,
+      };
+      let row: { id: number };
+      if (postgres) {
+        // One round trip for the order and its items: the items take the new order's id from the insert before them.
+        const items = sql.join(
+          order.items.map((i, position) => sql`(${i.variantId}::integer, ${i.sku}, ${i.name}, ${i.quantity}::integer, ${i.unitPrice}::integer, ${i.vatRate}::integer, ${i.total}::integer, ${position}::integer)`),
+        );
+        row = await executor
+          .with('o', (w) => w.insertInto('orders').values(values).returning('id'))
+          .insertInto('order_items')
+          .columns(['order_id', 'variant_id', 'sku', 'name', 'quantity', 'unit_price', 'vat_rate', 'total', 'position'])
+          .expression(sql`select o.id, x.* from o, (values ${items}) as x(variant_id, sku, name, quantity, unit_price, vat_rate, total, position)`)
+          .returning('order_id as id')
+          .executeTakeFirstOrThrow();
+      } else {
+        row = await executor.insertInto('orders').values(values).returning('id').executeTakeFirstOrThrow();
+        await executor
+          .insertInto('order_items')
+          .values(order.items.map((item, position) => ({ order_id: row.id, variant_id: item.variantId, sku: item.sku, name: item.name, quantity: item.quantity, unit_price: item.unitPrice, vat_rate: item.vatRate, total: item.total, position })))
+          .execute();
+      }
+      // The order as it reads back (absent values null, addresses as stored), without reading it back.
+      const { items, idempotencyKey: _key, requestHash: _hash, ...fields } = order;
+      return {
+        ...fields,
+        id: row.id,
+        customerId: order.customerId ?? null,
+        phone: order.phone ?? null,
+        company: order.company ?? null,
+        ico: order.ico ?? null,
+        dic: order.dic ?? null,
+        note: order.note ?? null,
+        billingAddress: JSON.parse(JSON.stringify(order.billingAddress)),
+        shippingAddress: order.shippingAddress ? JSON.parse(JSON.stringify(order.shippingAddress)) : null,
+        items: items.map(({ variantId: _variantId, ...item }) => item),
+      };
     },
 
     async addEvents(tx, orderId, events) {

@@ -67,12 +67,13 @@ export function kyselyTransactor(db: Db): Transactor {
 
 export function outboxRepo(db: Db): OutboxRepo {
   const postgres = isPostgres(db);
-  return {
-    async enqueue(tx, email) {
-      const executor = tx ? (tx as unknown as Db) : db;
-      const row = await executor
-        .insertInto('outbox_emails')
-        .values({
+  const enqueueMany: OutboxRepo['enqueueMany'] = async (tx, emails) => {
+    if (emails.length === 0) return [];
+    const executor = tx ? (tx as unknown as Db) : db;
+    const rows = await executor
+      .insertInto('outbox_emails')
+      .values(
+        emails.map((email) => ({
           kind: email.kind,
           order_id: email.orderId,
           to_address: email.to,
@@ -84,11 +85,20 @@ export function outboxRepo(db: Db): OutboxRepo {
           message_id: email.messageId,
           next_attempt_at: email.createdAt.toISOString(),
           created_at: email.createdAt.toISOString(),
-        })
-        .returningAll()
-        .executeTakeFirstOrThrow();
-      return toEmail(row);
+        })),
+      )
+      .returningAll()
+      .execute();
+    // Ids are handed out in the order the rows are given; the result keeps that order.
+    return rows.map(toEmail).sort((a, b) => a.id - b.id);
+  };
+  return {
+    async enqueue(tx, email) {
+      const [queued] = await enqueueMany(tx, [email]);
+      return queued!;
     },
+
+    enqueueMany,
 
     async claim({ worker, now, leaseMs, limit }) {
       const at = now.toISOString();
@@ -106,13 +116,15 @@ export function outboxRepo(db: Db): OutboxRepo {
       return rows.map(toEmail).sort((a, b) => a.id - b.id);
     },
 
-    async markSent(id, at) {
-      // The email has left: losing this write to a database restart would send it again once the lease runs out.
+    async markSent(ids, at) {
+      const list = typeof ids === 'number' ? [ids] : ids;
+      if (list.length === 0) return;
+      // The emails have left: losing this write to a database restart would send them again once the lease runs out.
       await retryOnConnectionLoss(() =>
         db
           .updateTable('outbox_emails')
           .set({ status: 'sent', sent_at: at.toISOString(), claimed_by: null, claimed_until: null, last_error: null })
-          .where('id', '=', id)
+          .where('id', 'in', list)
           .execute(),
       );
     },

@@ -2,6 +2,7 @@
 import type { SendMailOptions } from 'nodemailer';
 import { headerSafe } from '../../domain/mail/outbox-policy.js';
 import type { OutgoingEmail } from '../../services/ports.js';
+import { attachmentPart } from './attachment-part.js';
 
 /** A permanent failure (the server refused the message or its recipient with a 5xx): the outbox stops retrying it. */
 export function deliveryError(error: unknown): Error {
@@ -19,7 +20,7 @@ export function mailOptions(email: OutgoingEmail): SendMailOptions {
     subject: headerSafe(email.subject),
     text: email.text,
     html: email.html,
-    attachments: email.attachments?.map((a) => ({ filename: headerSafe(a.filename), contentType: a.contentType, content: a.content })),
+    attachments: email.attachments?.map((a) => ({ raw: attachmentPart({ filename: headerSafe(a.filename), contentType: headerSafe(a.contentType), content: a.content }) })),
     // Never let an address or name smuggle extra recipients or headers: nodemailer's own parsing, strict.
     disableFileAccess: true,
     disableUrlAccess: true,

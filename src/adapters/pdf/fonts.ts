@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { deflateSync } from 'node:zlib';
 
 const require = createRequire(import.meta.url);
 
@@ -12,7 +13,10 @@ type Subset = { glyphs: number[]; encode(): Uint8Array };
 type FontkitFont = { postscriptName: string; createSubset(): Subset; getGlyph(id: number, codePoints?: number[]): Glyph | null };
 type Fontkit = { create(buffer: Uint8Array): FontkitFont };
 /** What pdfkit keeps per document for a font (its EmbeddedFont): we share the caches that do not depend on the document. */
-type PdfkitFont = { layoutCache?: Record<string, unknown>; encode?(text: string): unknown };
+type PdfkitFont = { layoutCache?: Record<string, unknown>; encode?(text: string): unknown; embed?(): unknown };
+/** A pdfkit object (PDFReference): a stream is written by `end(chunk)` and deflated when `compress` is set. */
+type PdfkitRef = { compress: boolean; data: Record<string, unknown>; write(chunk: Uint8Array): void; end(chunk?: unknown): void; finalize(): void };
+type PdfkitDocument = { ref(data?: object): PdfkitRef };
 
 export const FONT = { regular: 'DejaVuSans', bold: 'DejaVuSans-Bold' } as const;
 type FontKey = keyof typeof FONT;
@@ -79,6 +83,58 @@ function load(): Record<FontKey, Loaded> {
   return loaded;
 }
 
+/**
+ * The streams a font embeds — the subset font program and its ToUnicode map — are the same bytes in most documents (the
+ * primer above), and deflating them is most of a document's compression work: they are deflated once and kept, keyed
+ * by the encoded subset (the very Uint8Array the encoding cache hands out) or by the map's text. The output is the
+ * same bytes pdfkit would write (zlib.deflateSync with its defaults, of the same input).
+ */
+const deflatedPrograms = new WeakMap<Uint8Array, Buffer>();
+const deflatedMaps = new Map<string, Buffer>();
+
+function deflatedStream(chunk: unknown): Buffer | null {
+  if (chunk instanceof Uint8Array) {
+    let bytes = deflatedPrograms.get(chunk);
+    if (!bytes) deflatedPrograms.set(chunk, (bytes = deflateSync(chunk)));
+    return bytes;
+  }
+  if (typeof chunk !== 'string') return null;
+  let bytes = deflatedMaps.get(chunk);
+  if (!bytes) {
+    bytes = deflateSync(Buffer.from(`${chunk}\n`, 'latin1')); // pdfkit writes a string chunk with a line break
+    if (deflatedMaps.size > 200) deflatedMaps.clear();
+    deflatedMaps.set(chunk, bytes);
+  }
+  return bytes;
+}
+
+/** While `font` embeds itself, every stream it ends is written already deflated (from the cache above). */
+function embedWithDeflatedStreams(pdf: PdfkitDocument, font: PdfkitFont): void {
+  const embed = font.embed?.bind(font);
+  if (!embed) return;
+  font.embed = () => {
+    const ref = pdf.ref;
+    pdf.ref = (data) => {
+      const object = ref.call(pdf, data);
+      const end = object.end.bind(object);
+      object.end = (chunk) => {
+        const deflated = object.compress ? deflatedStream(chunk) : null;
+        if (!deflated) return end(chunk);
+        object.compress = false;
+        object.write(deflated);
+        object.data.Filter = 'FlateDecode'; // after Length, as pdfkit orders them
+        object.finalize();
+      };
+      return object;
+    };
+    try {
+      return embed();
+    } finally {
+      pdf.ref = ref;
+    }
+  };
+}
+
 /** The parsed fonts, for `new PDFDocument({ font })` and `registerFont` (pdfkit accepts a fontkit font). */
 export function documentFonts(): Record<FontKey, FontkitFont> {
   const fonts = load();
@@ -97,5 +153,6 @@ export function useDocumentFonts(pdf: PDFKit.PDFDocument, currentFont: () => Pdf
     const font = currentFont();
     if (font && font.layoutCache) font.layoutCache = fonts[key].layoutCache;
     font?.encode?.(PRIMER);
+    if (font) embedWithDeflatedStreams(pdf as unknown as PdfkitDocument, font);
   }
 }

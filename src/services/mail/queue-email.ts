@@ -1,7 +1,7 @@
 /** Queues one email in the outbox — inside the caller's transaction, so it commits (or not) together with its cause. */
 import { randomUUID } from 'node:crypto';
 import { headerSafe, messageIdFor, type OutboxKind } from '../../domain/mail/outbox-policy.js';
-import type { AttachmentDescriptor, Clock, OutboxEmail, OutboxRepo, Tx } from '../ports.js';
+import type { AttachmentDescriptor, Clock, NewOutboxEmail, OutboxEmail, OutboxRepo, Tx } from '../ports.js';
 
 export type EmailToQueue = {
   kind: OutboxKind;
@@ -14,8 +14,19 @@ export type EmailToQueue = {
   attachments?: AttachmentDescriptor[];
 };
 
-export function queueEmail(deps: { outbox: OutboxRepo; clock: Clock; publicUrl: string }, tx: Tx | null, email: EmailToQueue): Promise<OutboxEmail> {
-  return deps.outbox.enqueue(tx, {
+type QueueDeps = { outbox: OutboxRepo; clock: Clock; publicUrl: string };
+
+export async function queueEmail(deps: QueueDeps, tx: Tx | null, email: EmailToQueue): Promise<OutboxEmail> {
+  return (await queueEmails(deps, tx, [email]))[0]!;
+}
+
+/** Several emails of one cause (an order's confirmation and the owner's notification) in one insert. */
+export function queueEmails(deps: QueueDeps, tx: Tx | null, emails: EmailToQueue[]): Promise<OutboxEmail[]> {
+  return deps.outbox.enqueueMany(tx, emails.map((email) => newOutboxEmail(deps, email)));
+}
+
+function newOutboxEmail(deps: QueueDeps, email: EmailToQueue): NewOutboxEmail {
+  return {
     kind: email.kind,
     orderId: email.orderId ?? null,
     to: headerSafe(email.to),
@@ -26,5 +37,5 @@ export function queueEmail(deps: { outbox: OutboxRepo; clock: Clock; publicUrl: 
     attachments: email.attachments ?? [],
     messageId: messageIdFor(randomUUID(), deps.publicUrl),
     createdAt: deps.clock.now(),
-  });
+  };
 }

@@ -5,7 +5,7 @@ import { formatMoney } from '../../domain/money/money.js';
 import { renderTemplate, type TemplateKey } from '../../domain/settings/email-templates.js';
 import type { Settings } from '../../domain/settings/settings.js';
 import type { Clock, OutboxRepo, Tx } from '../ports.js';
-import { queueEmail } from '../mail/queue-email.js';
+import { queueEmails, type EmailToQueue } from '../mail/queue-email.js';
 import { ownerNotificationAddress, senderAddress } from '../settings/sender-address.js';
 import { orderUrl } from './order-links.js';
 import type { Order } from './ports.js';
@@ -38,10 +38,11 @@ function render(settings: Settings, key: TemplateKey, locale: 'cs' | 'en', value
 /** Returns what was queued, for the order's timeline. */
 export async function queueNewOrderEmails(deps: OrderEmailDeps, tx: Tx, order: Order, settings: Settings): Promise<string[]> {
   const queued: string[] = [];
+  const emails: EmailToQueue[] = [];
   const from = senderAddress(settings);
   if (settings.emails.onNew) {
     const mail = render(settings, 'order_accepted', order.locale, orderTemplateValues(order, settings, deps.publicUrl, order.locale));
-    await queueEmail(deps, tx, {
+    emails.push({
       kind: 'order_accepted',
       orderId: order.id,
       to: order.email,
@@ -54,7 +55,7 @@ export async function queueNewOrderEmails(deps: OrderEmailDeps, tx: Tx, order: O
   const owner = ownerNotificationAddress(settings);
   if (owner) {
     const mail = render(settings, 'owner_new_order', 'cs', orderTemplateValues(order, settings, deps.publicUrl, 'cs'));
-    await queueEmail(deps, tx, {
+    emails.push({
       kind: 'owner_new_order',
       orderId: order.id,
       to: owner,
@@ -66,5 +67,6 @@ export async function queueNewOrderEmails(deps: OrderEmailDeps, tx: Tx, order: O
     });
     queued.push(`owner_new_order → ${owner}`);
   }
+  await queueEmails(deps, tx, emails); // one insert for both
   return queued;
 }

@@ -124,23 +124,19 @@ export async function placeOrder(deps: PlaceOrderDeps, request: PlaceOrderReques
         requestHash: request.requestHash ?? null,
         createdAt: now.toISOString(),
       });
-      // Stock is taken last, so its row locks are held only for the few statements before the commit.
-      // Variants are taken in id order, so two orders never wait on each other's rows (no deadlock).
-      const short: string[] = [];
-      const indexOf = new Map(lines.map((l, i) => [l.sku, i]));
-      for (const line of [...lines].sort((a, b) => variants.get(a.sku)!.variantId - variants.get(b.sku)!.variantId)) {
-        if (!(await deps.orders.takeStock(tx, variants.get(line.sku)!.variantId, line.quantity))) short.push(line.sku);
-      }
-      if (short.length > 0) {
-        const fields = Object.fromEntries(short.map((sku) => [`items.${indexOf.get(sku)}.quantity`, 'out_of_stock']));
-        throw new DomainError('out_of_stock', `not enough stock: ${short.join(', ')}`, fields, { params: { skus: short.join(', ') } });
-      }
-      await deps.orders.refreshProductStock(tx, [...new Set(lines.map((l) => variants.get(l.sku)!.productId))]);
-
       const queued = await queueNewOrderEmails(deps, tx, order, settings);
       const created = { kind: 'created', actor: 'system', internal: true, text: `${generatedNote(now)}${queued.length ? `\nE-maily: ${queued.join('; ')}` : ''}`, at: now };
       const guestNote = { kind: 'note', actor: 'system', internal: true, text: guestPurchaseNote(input), at: now };
       await deps.orders.addEvents(tx, order.id, isGuest ? [guestNote, created] : [created]);
+
+      // Stock is taken last, so its row locks (variants, then their products, each in id order: no deadlock) are held
+      // only for the statement that refreshes the products' totals and the commit; an order short of stock rolls back.
+      const short = new Set(await deps.orders.takeStock(tx, lines.map((l) => ({ variantId: variants.get(l.sku)!.variantId, productId: variants.get(l.sku)!.productId, quantity: l.quantity }))));
+      if (short.size > 0) {
+        const skus = lines.map((l) => variants.get(l.sku)!).filter((v) => short.has(v.variantId)).sort((a, b) => a.variantId - b.variantId).map((v) => v.sku);
+        const fields = Object.fromEntries(skus.map((sku) => [`items.${lines.findIndex((l) => l.sku === sku)}.quantity`, 'out_of_stock']));
+        throw new DomainError('out_of_stock', `not enough stock: ${skus.join(', ')}`, fields, { params: { skus: skus.join(', ') } });
+      }
       return { order, created: true };
     });
   } catch (error) {

@@ -37,14 +37,17 @@ export type Order = {
 
 export type NewOrder = Omit<Order, 'id' | 'items'> & { items: (OrderItem & { variantId: number })[]; idempotencyKey: string | null; requestHash: string | null };
 
+export type StockLine = { variantId: number; productId: number; quantity: number };
+
 export type OrderEvent = { kind: string; actor: string; internal: boolean; text: string; statusFrom?: OrderStatus; statusTo?: OrderStatus; at: Date };
 
 export interface OrderRepo {
   variantsBySku(tx: Tx, skus: string[]): Promise<SellableVariant[]>;
-  /** Takes `quantity` off the variant's stock unless fewer are left; false when there were not enough. */
-  takeStock(tx: Tx, variantId: number, quantity: number): Promise<boolean>;
-  /** Brings the products' cached stock totals in line with their variants. */
-  refreshProductStock(tx: Tx, productIds: number[]): Promise<void>;
+  /**
+   * Takes each line's quantity off its variant's stock unless fewer are left, and brings the products' cached stock
+   * totals in line; returns the variant ids that were short (then nothing is consistent and the caller rolls back).
+   */
+  takeStock(tx: Tx, lines: StockLine[]): Promise<number[]>;
   /** The next number of a sequence (`2026`, or `all` when numbers never restart), allocated inside the transaction. */
   nextSequence(tx: Tx, scope: string): Promise<number>;
   insert(tx: Tx, order: NewOrder): Promise<Order>;
