@@ -25,7 +25,8 @@ export type PreparedExport = {
   chunks: AsyncIterable<string>;
 };
 
-const BATCH_SIZE = 500;
+// 250 keeps the peak memory low (fewer objects outlive a young-generation collection) at no cost in speed.
+const BATCH_SIZE = 250;
 
 export function exportShop(settings: Settings): ExportMeta['shop'] {
   const s = settings.shop;
