@@ -189,6 +189,15 @@ function report(result: Awaited<ReturnType<typeof runLoad>>, figures: Record<str
   for (const line of events) console.log(line);
 }
 
+// Never left behind: a run that hangs, or is interrupted, still stops its PostgreSQL, nginx and servers.
+const abort = (why: string) => {
+  console.error(`resilience: ${why}`);
+  void cleanUp().finally(() => process.exit(1));
+};
+setTimeout(() => abort('took longer than 10 minutes; stopped'), 600_000).unref();
+process.once('SIGINT', () => abort('interrupted'));
+process.once('SIGTERM', () => abort('terminated'));
+
 let code = 1;
 try {
   code = await main();
