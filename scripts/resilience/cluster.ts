@@ -161,7 +161,7 @@ export class KramekProcess {
   }
 
   /** Resolves with the milliseconds until /ready answers 200. */
-  async ready(timeoutMs = 90_000): Promise<number> {
+  async ready(timeoutMs = 180_000): Promise<number> {
     return waitFor(async () => {
       if (this.child?.exitCode !== null && this.child?.exitCode !== undefined) throw new Error(`${this.name} exited: ${fs.readFileSync(this.logFile, 'utf8').slice(-2000)}`);
       try {

@@ -24,7 +24,7 @@ const processes: KramekProcess[] = [];
 let cluster: PrivateCluster | null = null;
 let nginx: Nginx | null = null;
 let smtp: TestSmtp | null = null;
-let db: pg.Client | null = null;
+let db: pg.Pool | null = null;
 const log = new RequestLog();
 const events: string[] = [];
 const event = (text: string) => {
@@ -60,9 +60,9 @@ async function main(): Promise<number> {
   nginx = new Nginx(root, nginxPort, [app1Port, app2Port]);
   await nginx.start(fs.readFileSync('deploy/nginx.conf.example', 'utf8'));
 
-  db = new pg.Client({ connectionString: cluster.url });
+  // A pool: it reconnects by itself after the PostgreSQL restart, and the watchers below query concurrently.
+  db = new pg.Pool({ connectionString: cluster.url, max: 4 });
   db.on('error', () => {});
-  await db.connect();
   const owners = Number((await db.query('select count(*) as n from admin_users')).rows[0].n);
   const variants = (await db.query<{ id: number; sku: string; slug: string; stock: number }>('select v.id, v.sku, p.slug, v.stock from variants v join products p on p.id = v.product_id where p.active = 1 order by v.id')).rows;
   if (owners !== 1 || variants.length < 6) throw new Error(`unexpected start: ${owners} owners, ${variants.length} variants`);
@@ -106,7 +106,9 @@ async function main(): Promise<number> {
     const smtpBack = Date.now();
     event('SMTP server back');
     // Emails that failed meanwhile wait for their retry (about 30 s); measured in the background.
-    void waitFor(async () => Number((await db!.query("select count(*) as n from outbox_emails where status <> 'sent' and last_error is not null")).rows[0].n) === 0, 'retried emails', 150_000, 250)
+    const delayedLeft = async () => Number((await db!.query("select count(*) as n from outbox_emails where status <> 'sent' and last_error is not null")).rows[0].n);
+    recovery['SMTP back → every delayed email sent'] = 'still waiting at the end';
+    void waitFor(async () => (await delayedLeft().catch(() => 1)) === 0, 'retried emails', 150_000, 250)
       .then(() => (recovery['SMTP back → every delayed email sent'] = seconds(Date.now() - smtpBack)))
       .catch(() => (recovery['SMTP back → every delayed email sent'] = 'not within 150 s'));
 
@@ -118,10 +120,6 @@ async function main(): Promise<number> {
     await cluster!.start();
     const pgUp = Date.now();
     event('PostgreSQL started');
-    await db!.end().catch(() => {});
-    db = new pg.Client({ connectionString: cluster!.url });
-    db.on('error', () => {});
-    await db.connect();
     await Promise.all([app1.ready(), app2.ready()]);
     recovery['PostgreSQL up → both servers ready'] = seconds(Date.now() - pgUp);
     await waitFor(() => log.entries.some((e) => e.kind === 'checkout' && e.status === 201 && log.started + e.at > pgUp), 'a checkout after the restart', 60_000);
@@ -190,6 +188,15 @@ function report(result: Awaited<ReturnType<typeof runLoad>>, figures: Record<str
   console.log('timeline:');
   for (const line of events) console.log(line);
 }
+
+// Never left behind: a run that hangs, or is interrupted, still stops its PostgreSQL, nginx and servers.
+const abort = (why: string) => {
+  console.error(`resilience: ${why}`);
+  void cleanUp().finally(() => process.exit(1));
+};
+setTimeout(() => abort('took longer than 10 minutes; stopped'), 600_000).unref();
+process.once('SIGINT', () => abort('interrupted'));
+process.once('SIGTERM', () => abort('terminated'));
 
 let code = 1;
 try {

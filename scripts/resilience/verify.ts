@@ -6,12 +6,12 @@ export type Verdict = { failures: string[]; figures: Record<string, unknown> };
 
 type OrderRow = { id: number; number: string; status: string; idempotency_key: string | null; item_count: number };
 
-export async function stockSnapshot(client: pg.Client): Promise<Map<number, number>> {
+export async function stockSnapshot(client: pg.Pool): Promise<Map<number, number>> {
   const { rows } = await client.query<{ id: number; stock: number }>('select id, stock from variants');
   return new Map(rows.map((r) => [Number(r.id), Number(r.stock)]));
 }
 
-export async function verify(client: pg.Client, load: Load, stockBefore: Map<number, number>, received: string[], cartPages: Map<string, string>): Promise<Verdict> {
+export async function verify(client: pg.Pool, load: Load, stockBefore: Map<number, number>, received: string[], cartPages: Map<string, string>): Promise<Verdict> {
   const failures: string[] = [];
   const fail = (text: string) => failures.push(text);
 
