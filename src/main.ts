@@ -5,6 +5,7 @@ import { sql } from 'kysely';
 import { openDatabase, type DatabaseTarget, type Db } from './adapters/db/kysely.js';
 import { migrateToLatest, pendingMigrations } from './adapters/db/migrate.js';
 import { withStartupLock } from './adapters/db/startup-lock.js';
+import { isConnectionLoss } from './adapters/db/connection-retry.js';
 import { adminUserRepo, apiTokenRepo, signInAttemptRepo } from './adapters/db/admin-repos.js';
 import { databaseSessionStore } from './adapters/db/session-store.js';
 import { sharedSecret } from './adapters/db/app-meta.js';
@@ -118,6 +119,7 @@ export async function prepareServer(core: Core) {
     mail: mailTransportInfo(core.config.smtpUrl, core.config.dataDir),
     publicUrl: core.config.publicUrl,
     renderOrderPdf,
+    isDatabaseUnavailable: isConnectionLoss,
   });
   return { app, owner };
 }

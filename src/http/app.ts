@@ -38,6 +38,8 @@ export type AppOptions = {
   services: Services;
   /** Resolves when the database answers (readiness). */
   checkDatabase: () => Promise<void>;
+  /** Whether an error means the database is briefly unreachable (answered 503, not 500). */
+  isDatabaseUnavailable?: (error: unknown) => boolean;
   sessionSecret: string;
   sessionStore: unknown;
   logLevel: string;
@@ -111,7 +113,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   registerShopFrame(app, options.services);
   registerCustomerSession(app, options.services);
-  registerErrorHandling(app, pageContext);
+  registerErrorHandling(app, pageContext, options.isDatabaseUnavailable);
 
   registerHealthRoutes(app, options.checkDatabase);
   registerStorefront(app, options.services, pageContext);

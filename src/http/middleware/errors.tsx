@@ -74,10 +74,17 @@ export function sendError(request: FastifyRequest, reply: FastifyReply, error: H
   );
 }
 
-export function registerErrorHandling(app: FastifyInstance, pageContext: (request: FastifyRequest) => PageContext): void {
+export function registerErrorHandling(
+  app: FastifyInstance,
+  pageContext: (request: FastifyRequest) => PageContext,
+  isDatabaseUnavailable: (error: unknown) => boolean = () => false,
+): void {
   app.setErrorHandler((error, request, reply) => {
     request.t ??= translator('cs'); // a failure before the locale hook ran
-    const httpError = toHttpError(error, request.t);
+    // A database restart or failover is brief: say so and when to retry, instead of a bare 500.
+    const unavailable = isDatabaseUnavailable(error);
+    if (unavailable) reply.header('retry-after', '5');
+    const httpError = unavailable ? { status: 503, code: 'unavailable', message: request.t('error.unavailable') } : toHttpError(error, request.t);
     if (httpError.status >= 500) request.log.error({ err: error }, 'request failed');
     return sendError(request, reply, httpError, pageContext(request));
   });
