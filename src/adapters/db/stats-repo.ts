@@ -23,6 +23,9 @@ export function statsRepo(db: Db): StatsRepo {
   const inRange = (range: StatsRange) => sql`o.created_at >= ${range.from} and o.created_at < ${range.to}`;
   const countedOnly = (includeCancelled: boolean, alias = 'o') => (includeCancelled ? sql`` : sql`and ${sql.ref(`${alias}.status`)} <> 'cancelled'`);
   const num = (v: unknown) => Number(v ?? 0);
+  // SQLite's planner otherwise walks orders_customer over every customer for "customer_id is [not] null"; the unary
+  // plus keeps it on the created_at range, which is what bounds the work.
+  const customerId = postgres ? sql`o.customer_id` : sql`+o.customer_id`;
 
   return {
     async orderDays(range) {
@@ -94,12 +97,12 @@ export function statsRepo(db: Db): StatsRepo {
         select count(*) as customers, coalesce(sum(case when exists (
                  select 1 from orders p where p.customer_id = k.customer_id and p.created_at < ${range.from} ${countedOnly(includeCancelled, 'p')}
                ) then 1 else 0 end), 0) as returners
-        from (select distinct o.customer_id from orders o where ${inRange(range)} and o.customer_id is not null ${countedOnly(includeCancelled)}) k
+        from (select distinct o.customer_id from orders o where ${inRange(range)} and ${customerId} is not null ${countedOnly(includeCancelled)}) k
         union all
         select count(*), coalesce(sum(case when exists (
                  select 1 from orders p where lower(p.email) = k.email and p.customer_id is null and p.created_at < ${range.from} ${countedOnly(includeCancelled, 'p')}
                ) then 1 else 0 end), 0)
-        from (select distinct lower(o.email) as email from orders o where ${inRange(range)} and o.customer_id is null ${countedOnly(includeCancelled)}) k`.execute(db);
+        from (select distinct lower(o.email) as email from orders o where ${inRange(range)} and ${customerId} is null ${countedOnly(includeCancelled)}) k`.execute(db);
       return { customers: rows.reduce((s, r) => s + num(r.customers), 0), returning: rows.reduce((s, r) => s + num(r.returners), 0) };
     },
   };
