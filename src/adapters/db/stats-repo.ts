@@ -53,22 +53,30 @@ export function statsRepo(db: Db): StatsRepo {
       );
     },
 
-    async itemDays(range, includeCancelled) {
+    async items(range, includeCancelled) {
+      // One join of items to orders grouped by day and SKU; both groupings are then summed here (a few thousand rows).
       const { rows } = await sql<Record<string, unknown>>`
-        select ${pragueDay(range)} as day, i.vat_rate, sum(i.total) as gross
+        select ${pragueDay(range)} as day, i.sku, i.vat_rate, max(i.name) as name, max(i.variant_id) as variant_id, sum(i.quantity) as quantity, sum(i.total) as gross
         from orders o join order_items i on i.order_id = o.id
         where ${inRange(range)} ${countedOnly(includeCancelled)}
-        group by day, i.vat_rate`.execute(db);
-      return rows.map((r): ItemDayGroup => ({ day: String(r.day), rate: num(r.vat_rate), gross: num(r.gross) }));
-    },
-
-    async variantSales(range, includeCancelled) {
-      const { rows } = await sql<Record<string, unknown>>`
-        select i.sku, i.vat_rate, max(i.name) as name, max(i.variant_id) as variant_id, sum(i.quantity) as quantity, sum(i.total) as gross
-        from orders o join order_items i on i.order_id = o.id
-        where ${inRange(range)} ${countedOnly(includeCancelled)}
-        group by i.sku, i.vat_rate`.execute(db);
-      const variantIds = [...new Set(rows.map((r) => r.variant_id).filter((id) => id !== null).map(Number))];
+        group by day, i.sku, i.vat_rate`.execute(db);
+      const days = new Map<string, ItemDayGroup>();
+      const variants = new Map<string, VariantSales & { variantId: number | null }>();
+      for (const r of rows) {
+        const rate = num(r.vat_rate);
+        const dayKey = `${r.day}|${rate}`;
+        const day = days.get(dayKey) ?? { day: String(r.day), rate, gross: 0 };
+        day.gross += num(r.gross);
+        days.set(dayKey, day);
+        const skuKey = `${r.sku}|${rate}`;
+        const variant = variants.get(skuKey) ?? { sku: String(r.sku), name: String(r.name), rate, quantity: 0, gross: 0, categories: [], variantId: null };
+        variant.quantity += num(r.quantity);
+        variant.gross += num(r.gross);
+        if (r.variant_id !== null) variant.variantId = Math.max(variant.variantId ?? 0, num(r.variant_id));
+        if (String(r.name) > variant.name) variant.name = String(r.name);
+        variants.set(skuKey, variant);
+      }
+      const variantIds = [...new Set([...variants.values()].map((v) => v.variantId).filter((id): id is number => id !== null))];
       const links = variantIds.length
         ? await db
             .selectFrom('variants')
@@ -78,16 +86,10 @@ export function statsRepo(db: Db): StatsRepo {
             .where('variants.id', 'in', variantIds)
             .execute()
         : [];
-      return rows.map(
-        (r): VariantSales => ({
-          sku: String(r.sku),
-          name: String(r.name),
-          rate: num(r.vat_rate),
-          quantity: num(r.quantity),
-          gross: num(r.gross),
-          categories: links.filter((l) => Number(l.variant_id) === Number(r.variant_id)).map((l) => ({ id: Number(l.id), name: l.name })),
-        }),
-      );
+      return {
+        days: [...days.values()],
+        variants: [...variants.values()].map(({ variantId, ...v }) => ({ ...v, categories: links.filter((l) => Number(l.variant_id) === variantId).map((l) => ({ id: Number(l.id), name: l.name })) })),
+      };
     },
 
     async customers(range, includeCancelled) {
