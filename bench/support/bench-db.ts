@@ -55,8 +55,8 @@ export async function benchDatabase(kind: 'sqlite' | 'postgres'): Promise<BenchD
 }
 
 /** Runs `work` `runs` times after a warm-up; p50 and p99 in milliseconds. */
-export async function timed(runs: number, work: (i: number) => Promise<unknown>) {
-  for (let i = 0; i < 3; i++) await work(i);
+export async function timed(runs: number, work: (i: number) => Promise<unknown>, warmUps = 3) {
+  for (let i = 0; i < warmUps; i++) await work(i);
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
     const start = process.hrtime.bigint();
