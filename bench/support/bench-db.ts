@@ -46,8 +46,8 @@ export async function benchDatabase(kind: 'sqlite' | 'postgres'): Promise<BenchD
   if (existing < BENCH_ORDERS) {
     const started = Date.now();
     await bulkOrders(db, { orders: BENCH_ORDERS - existing, seed: 7, progress: (n) => n % 100_000 === 0 && process.stdout.write(`  ${n} orders…\r`) });
-    // Fresh statistics for the planners, as a live database would have after autovacuum (or `analyze` on SQLite).
-    await sql`analyze`.execute(db);
+    // Fresh statistics and (PostgreSQL) a visibility map, as a live database has after autovacuum.
+    await (kind === 'postgres' ? sql`vacuum analyze` : sql`analyze`).execute(db);
     console.log(`  filled ${BENCH_ORDERS - existing} orders in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   }
   const name = kind === 'sqlite' ? 'SQLite' : 'PostgreSQL';
@@ -55,8 +55,8 @@ export async function benchDatabase(kind: 'sqlite' | 'postgres'): Promise<BenchD
 }
 
 /** Runs `work` `runs` times after a warm-up; p50 and p99 in milliseconds. */
-export async function timed(runs: number, work: (i: number) => Promise<unknown>) {
-  for (let i = 0; i < 3; i++) await work(i);
+export async function timed(runs: number, work: (i: number) => Promise<unknown>, warmUps = 3) {
+  for (let i = 0; i < warmUps; i++) await work(i);
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
     const start = process.hrtime.bigint();

@@ -23,10 +23,9 @@ export async function getStatistics(deps: { stats: StatsRepo }, query: Statistic
   checkStatisticsQuery(query);
   const range = { from: pragueMidnight(query.from), to: pragueMidnight(addDays(query.to, 1)) };
   const grain = query.grain ?? defaultGrain(query);
-  const [groups, items, sales, customers] = await Promise.all([
+  const [groups, { days: items, variants: sales }, customers] = await Promise.all([
     deps.stats.orderDays(range),
-    deps.stats.itemDays(range, query.includeCancelled),
-    deps.stats.variantSales(range, query.includeCancelled),
+    deps.stats.items(range, query.includeCancelled),
     deps.stats.customers(range, query.includeCancelled),
   ]);
   return {
