@@ -90,7 +90,8 @@ for (const dialect of DIALECTS) {
           assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval/, url);
           assert.match(csp, /frame-ancestors 'none'/, url);
           assert.equal(response.headers['x-frame-options'], 'DENY', url);
-          assert.equal(response.headers['referrer-policy'], 'strict-origin-when-cross-origin', url);
+          // Pages with a token in the address (password reset) send no referrer at all; that is stricter still.
+          assert.ok(['strict-origin-when-cross-origin', 'no-referrer'].includes(String(response.headers['referrer-policy'])), url);
         }
       }
     });
