@@ -84,8 +84,15 @@ function freePort(): Promise<number> {
 
 const peakRss = (pid: number) => Number(/VmHWM:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
 
-async function cannon(title: string, port: number, paths: string[]) {
+// Server CPU time (user + system, in clock ticks of 10 ms) from /proc: on a shared machine CPU per request says more than requests per second.
+const cpuMs = (pid: number) => {
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+};
+
+async function cannon(title: string, port: number, paths: string[], pid?: number) {
   let n = 0;
+  const cpuBefore = pid ? cpuMs(pid) : 0;
   const result = await autocannon({
     url: `http://127.0.0.1:${port}`,
     connections: CONNECTIONS,
@@ -93,7 +100,8 @@ async function cannon(title: string, port: number, paths: string[]) {
     requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: paths[n++ % paths.length]! }) }],
   });
   const bad = result.non2xx + result.errors;
-  console.log(`${title.padEnd(34)} ${result.requests.average.toFixed(0).padStart(7)} req/s  p99 ${String(result.latency.p99).padStart(4)} ms${bad ? `  (${bad} failed!)` : ''}`);
+  const cpu = pid ? `  server CPU ${(((cpuMs(pid) - cpuBefore) * 1000) / Math.max(1, result.requests.total)).toFixed(0).padStart(5)} µs/request` : '';
+  console.log(`${title.padEnd(34)} ${result.requests.average.toFixed(0).padStart(7)} req/s  p99 ${String(result.latency.p99).padStart(4)} ms${cpu}${bad ? `  (${bad} failed!)` : ''}`);
   return result.requests.average;
 }
 
@@ -113,9 +121,9 @@ try {
   const productPaths = Array.from({ length: 10_000 }, (_, i) => `/zbozi/zbozi-${(i * 7919) % 10_000}`);
   const categoryPaths = categoryIds.flatMap((_, c) => ['', '?strana=2', '?razeni=price', '?strana=5&razeni=name', '?skladem=1'].map((q) => `/kategorie/kategorie-${c}${q}`));
   await cannon('warm-up', port, ['/']);
-  const bareRps = await cannon('bare Fastify route', bare.port, ['/']);
-  const categoryRps = await cannon('category page (100 variants)', port, categoryPaths);
-  const productRps = await cannon('product page (10 000 rotating)', port, productPaths);
+  const bareRps = await cannon('bare Fastify route', bare.port, ['/'], bare.child.pid);
+  const categoryRps = await cannon('category page (100 variants)', port, categoryPaths, server.child.pid);
+  const productRps = await cannon('product page (10 000 rotating)', port, productPaths, server.child.pid);
   const pct = (x: number) => `${((x / bareRps) * 100).toFixed(0)} %`;
   console.log(`product page:  ${pct(productRps)} of the bare route (target ≥ 30 %) ${productRps / bareRps >= 0.3 ? 'OK' : 'MISSED'}`);
   console.log(`category page: ${pct(categoryRps)} of the bare route (target ≥ 20 %) ${categoryRps / bareRps >= 0.2 ? 'OK' : 'MISSED'}`);
@@ -128,16 +136,20 @@ try {
   console.log(`\nseeded 90 000 more products in ${Date.now() - t} ms`);
   const queries = ['cokolada', 'caj zeleny', 'kava z peru', 'med', 'bonbony jahodovy', 'korení ostry z indie', 'b-4711-s', 'dzem 123', 'orechy', 'sirup bio'];
   const times: number[] = [];
+  const cpuTimes: number[] = [];
   for (let round = 0; round < 50; round++) {
     for (const q of queries) {
       const start = process.hrtime.bigint();
+      const cpu = process.cpuUsage();
       await core.services.storeSearch(q, { page: 1 + (round % 3) });
+      const used = process.cpuUsage(cpu);
       times.push(Number(process.hrtime.bigint() - start) / 1e6);
+      cpuTimes.push((used.user + used.system) / 1000);
     }
   }
-  times.sort((a, b) => a - b);
-  const p = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))]!;
-  console.log(`search at 100 000 products (${times.length} queries): p50 ${p(0.5).toFixed(2)} ms, p99 ${p(0.99).toFixed(2)} ms (target p99 < 20 ms) ${p(0.99) < 20 ? 'OK' : 'MISSED'}`);
+  const p = (list: number[], q: number) => [...list].sort((a, b) => a - b)[Math.min(list.length - 1, Math.floor(q * list.length))]!;
+  console.log(`search at 100 000 products (${times.length} queries): p50 ${p(times, 0.5).toFixed(2)} ms, p99 ${p(times, 0.99).toFixed(2)} ms (target p99 < 20 ms) ${p(times, 0.99) < 20 ? 'OK' : 'MISSED'}`);
+  console.log(`  CPU time per search (what a busy shared machine cannot inflate as much): p50 ${p(cpuTimes, 0.5).toFixed(2)} ms, p99 ${p(cpuTimes, 0.99).toFixed(2)} ms`);
 } finally {
   await core.close();
   fs.rmSync(dataDir, { recursive: true, force: true });

@@ -85,6 +85,27 @@ for (const dialect of DIALECTS) {
       assert.equal(odd.statusCode, 200, 'search syntax in the query is harmless');
     });
 
+    test('search puts the best match first, not the newest, and a one-letter word must match a whole word', async () => {
+      const create = (name: string, sku: string, description: string) =>
+        kramek.core.services.createProduct({ name, slug: '', description, vatRate: 12, active: true, categoryIds: [], variants: [{ sku, name: '', price: 9900, compareAtPrice: null, stock: 5, weightGrams: null }] });
+      const best = await create('Quinoa bílá', 'RANK-1', 'Quinoa, quinoa a zase quinoa.');
+      const weak = await create('Dárkový balíček snídaně', 'RANK-2', 'Ovesné vločky, müsli, sušené ovoce, ořechy, semínka, med, quinoa a mnoho dalších dobrot na celý týden.');
+      assert.ok(weak.id > best.id, 'the weaker match is the newer one');
+      const ranked = await kramek.core.services.storeSearch('quinoa', { page: 1 });
+      const slugs = ranked.items.map((i) => i.slug);
+      assert.ok(slugs.includes(best.slug) && slugs.includes(weak.slug), 'both match');
+      assert.ok(slugs.indexOf(best.slug) < slugs.indexOf(weak.slug), `the product about quinoa comes first: ${slugs.join(', ')}`);
+      const page = await kramek.app.inject({ url: '/hledat?q=quinoa' });
+      assert.ok(page.body.indexOf('Quinoa bílá') < page.body.indexOf('Dárkový balíček snídaně'), 'the search page shows the same order');
+
+      const peru = await create('Káva z Peru', 'RANK-3', 'Zrnková káva.');
+      const other = await create('Káva zrnková Brazílie', 'RANK-4', 'Pražená káva.');
+      const found = (await kramek.core.services.storeSearch('kava z', { page: 1 })).items.map((i) => i.slug);
+      assert.ok(found.includes(peru.slug), 'the word "z" is found');
+      assert.ok(!found.includes(other.slug), '"z" is not a prefix of "zrnková"');
+      assert.ok((await kramek.core.services.storeSearch('kava zrn', { page: 1 })).items.some((i) => i.slug === other.slug), 'longer words still match as prefixes');
+    });
+
     test('sitemap.xml lists the home page, public categories and active products', async () => {
       const response = await kramek.app.inject({ url: '/sitemap.xml' });
       assert.equal(response.statusCode, 200);

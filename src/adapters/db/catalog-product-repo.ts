@@ -1,5 +1,5 @@
 /** Kysely implementation of the product port: loading and saving products with variants, categories and images. */
-import type { Selectable, Transaction } from 'kysely';
+import type { CompiledQuery, Selectable, Transaction } from 'kysely';
 import type { Product, ProductImage, ProductRepo, ProductWrite, Variant } from '../../services/catalog/ports.js';
 import type { Database } from './schema.js';
 import type { ProductImagesTable, ProductsTable, VariantsTable } from './catalog-schema.js';
@@ -30,14 +30,29 @@ export const toImage = (r: Selectable<ProductImagesTable>): ProductImage => ({
   position: r.position,
 });
 
-async function load(db: Executor, row: Selectable<ProductsTable> | undefined): Promise<Product | null> {
-  if (!row) return null;
-  const [variants, links, images] = await Promise.all([
-    db.selectFrom('variants').selectAll().where('product_id', '=', row.id).orderBy('position').orderBy('id').execute(),
-    db.selectFrom('product_categories').select('category_id').where('product_id', '=', row.id).orderBy('position').execute(),
-    db.selectFrom('product_images').selectAll().where('product_id', '=', row.id).orderBy('position').orderBy('id').execute(),
-  ]);
-  return toProduct(row, { categoryIds: links.map((l) => l.category_id), variants: variants.map(toVariant), images: images.map(toImage) });
+/**
+ * A product's reads (the storefront's product page runs them on every visit), turned into SQL once per database and
+ * re-run with new parameters: building and compiling a Kysely query cost more than these index lookups themselves.
+ */
+function productReads(db: Db) {
+  const by = (column: 'id' | 'slug') => db.selectFrom('products').selectAll().where(column, '=', column === 'id' ? 0 : '').compile();
+  const reads = {
+    byId: by('id'),
+    bySlug: by('slug'),
+    variants: db.selectFrom('variants').selectAll().where('product_id', '=', 0).orderBy('position').orderBy('id').compile(),
+    links: db.selectFrom('product_categories').select('category_id').where('product_id', '=', 0).orderBy('position').compile(),
+    images: db.selectFrom('product_images').selectAll().where('product_id', '=', 0).orderBy('position').orderBy('id').compile(),
+  };
+  const run = async <R,>(query: CompiledQuery<R>, parameter: unknown) => (await db.executeQuery<R>({ ...query, parameters: [parameter] })).rows;
+  const load = async (row: Selectable<ProductsTable> | undefined): Promise<Product | null> => {
+    if (!row) return null;
+    const [variants, links, images] = await Promise.all([run(reads.variants, row.id), run(reads.links, row.id), run(reads.images, row.id)]);
+    return toProduct(row, { categoryIds: links.map((l) => l.category_id), variants: variants.map(toVariant), images: images.map(toImage) });
+  };
+  return {
+    byId: async (id: number) => load((await run(reads.byId, id))[0]),
+    bySlug: async (slug: string) => load((await run(reads.bySlug, slug))[0]),
+  };
 }
 
 function toProduct(row: Selectable<ProductsTable>, parts: Pick<Product, 'categoryIds' | 'variants' | 'images'>): Product {
@@ -97,12 +112,11 @@ async function write(trx: Executor, product: ProductWrite, at: Date, id?: number
 }
 
 export function productRepo(db: Db): ProductRepo {
-  const findById = async (id: number) => load(db, await db.selectFrom('products').selectAll().where('id', '=', id).executeTakeFirst());
+  const reads = productReads(db);
+  const findById = reads.byId;
   return {
     findById,
-    async findBySlug(slug) {
-      return load(db, await db.selectFrom('products').selectAll().where('slug', '=', slug).executeTakeFirst());
-    },
+    findBySlug: reads.bySlug,
     async slugTaken(slug, exceptId) {
       let query = db.selectFrom('products').select('id').where('slug', '=', slug);
       if (exceptId !== undefined) query = query.where('id', '!=', exceptId);
