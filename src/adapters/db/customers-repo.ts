@@ -159,8 +159,8 @@ export function customersRepo(db: Db): CustomersPanelRepo {
       return Number(row.id);
     },
 
-    async update(id, fields, at) {
-      const result = await db.updateTable('customers').set({ ...columnsOf(fields), updated_at: at.toISOString() }).where('id', '=', id).executeTakeFirst();
+    async update(tx, id, fields, at) {
+      const result = await on(tx, db).updateTable('customers').set({ ...columnsOf(fields), updated_at: at.toISOString() }).where('id', '=', id).executeTakeFirst();
       return Number(result.numUpdatedRows) === 1;
     },
 
