@@ -76,9 +76,20 @@ export function customersRepo(db: Db): CustomersPanelRepo {
       .selectAll('customers')
       .select([sql<number>`coalesce(s.order_count, 0)`.as('order_count'), sql<number>`coalesce(s.total_spent, 0)`.as('total_spent')]);
 
+  const withRowStats = () =>
+    db
+      .selectFrom('customers')
+      .selectAll('customers')
+      .select([
+        sql<number>`(select count(*) from orders where orders.customer_id = customers.id)`.as('order_count'),
+        sql<number>`(select ${SPENT} from orders where orders.customer_id = customers.id)`.as('total_spent'),
+      ]);
+
   return {
     async list(query) {
-      let inner = withStats();
+      // By registration the page is read in index order and only its rows get their aggregates (correlated subqueries);
+      // by count or money every account's aggregate is needed before sorting.
+      let inner = query.sort === 'registered' ? withRowStats() : withStats();
       const q = query.q?.trim();
       if (q) {
         const pattern = like(q);
@@ -140,7 +151,7 @@ export function customersRepo(db: Db): CustomersPanelRepo {
     },
 
     async byId(id) {
-      const row = (await withStats().where('customers.id', '=', id).executeTakeFirst()) as Row | undefined;
+      const row = (await withRowStats().where('customers.id', '=', id).executeTakeFirst()) as Row | undefined;
       return row ? toRecord(row) : null;
     },
 
