@@ -87,10 +87,10 @@ export function customersRepo(db: Db): CustomersPanelRepo {
 
   return {
     async list(query) {
-      // By registration the page is read in index order and only its rows get their aggregates (correlated subqueries);
-      // by count or money every account's aggregate is needed before sorting.
-      let inner = query.sort === 'registered' ? withRowStats() : withStats();
+      // By registration (or within search results) only the rows read get their aggregates, by correlated subqueries;
+      // sorting all accounts by count or money needs every aggregate first, which one grouped join computes faster.
       const q = query.q?.trim();
+      let inner = query.sort === 'registered' || q ? withRowStats() : withStats();
       if (q) {
         const pattern = like(q);
         const compact = like(q.replace(/\s/g, ''));
