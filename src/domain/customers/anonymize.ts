@@ -29,6 +29,17 @@ export type PersonalData = {
 const stripMarks = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '');
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+// Consonants that change before Czech endings (Praha → Praze, Novák → Nováci, Petr → Petře).
+const ALTERNATIONS: [RegExp, string][] = [[/ch$/, 'š'], [/[hg]$/, 'z'], [/k$/, 'c'], [/r$/, 'ř']];
+
+/** The stems a declined form of `word` starts with: without its last letter, with a changed consonant, without a mobile e (Hradec → Hradci). */
+function stemsOf(word: string): Set<string> {
+  const stem = word.slice(0, -1);
+  const stems = [stem, ...ALTERNATIONS.filter(([end]) => end.test(stem)).map(([end, to]) => stem.replace(end, to))];
+  if (/[eě][ckln]$/i.test(word) && word.length >= 5) stems.push(word.slice(0, -2));
+  return new Set(stems.flatMap((s) => [s, stripMarks(s)]));
+}
+
 /** One pattern matching every piece of the person's data found in `sources`, case-insensitively. */
 export function personalPattern(sources: PersonalData[]): RegExp | null {
   const pieces = new Set<string>();
@@ -41,7 +52,7 @@ export function personalPattern(sources: PersonalData[]): RegExp | null {
   const addWords = (value: string | null | undefined) => {
     for (const word of value?.split(/[^\p{L}\p{N}]+/u) ?? []) {
       if (word.length < 4 || /^\d+$/.test(word)) continue;
-      for (const stem of new Set([word.slice(0, -1), stripMarks(word.slice(0, -1))])) pieces.add(`(?<![\\p{L}])${escapeRegExp(stem)}\\p{L}{0,4}`);
+      for (const stem of stemsOf(word)) pieces.add(`(?<![\\p{L}])${escapeRegExp(stem)}\\p{L}{0,4}`);
     }
   };
   for (const s of sources) {

@@ -12,7 +12,7 @@ export async function setCustomerBlocked(deps: CustomersDeps, input: { id: numbe
   if (customer.blocked === input.blocked) return customer;
   const now = deps.clock.now();
   await deps.transactor.run(async (tx) => {
-    await deps.customersPanel.update(customer.id, { blocked: input.blocked }, now);
+    await deps.customersPanel.update(tx, customer.id, { blocked: input.blocked }, now);
     await deps.customersPanel.addEvent(tx, customer.id, { at: now, kind: input.blocked ? 'blocked' : 'unblocked', actor: input.actor, text: input.blocked ? 'Přihlašování zablokováno.' : 'Přihlašování odblokováno.' });
   });
   return { ...customer, blocked: input.blocked };
@@ -23,7 +23,7 @@ export async function setCustomerNote(deps: CustomersDeps, input: { id: number; 
   const customer = await findCustomerOrFail(deps, input.id);
   const note = typeof input.note === 'string' ? input.note.replace(/\r\n?/g, '\n').trim() : '';
   if (note.length > 5000) throw new DomainError('validation', 'note', { note: 'too_long' });
-  await deps.customersPanel.update(customer.id, { note: note || null }, deps.clock.now());
+  await deps.customersPanel.update(null, customer.id, { note: note || null }, deps.clock.now());
   return { ...customer, note: note || null };
 }
 

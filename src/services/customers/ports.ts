@@ -87,7 +87,7 @@ export interface CustomersPanelRepo {
   byId(id: number): Promise<CustomerRecord | null>;
   idByEmail(email: string): Promise<number | null>;
   insert(fields: CustomerFields, at: Date): Promise<number>;
-  update(id: number, fields: Partial<CustomerFields>, at: Date): Promise<boolean>;
+  update(tx: Tx | null, id: number, fields: Partial<CustomerFields>, at: Date): Promise<boolean>;
   /** Removes an account that has no orders; false when it has some (or does not exist). */
   deleteWithoutOrders(tx: Tx, id: number): Promise<boolean>;
   orders(subject: Subject): Promise<SubjectOrder[]>;

@@ -49,6 +49,6 @@ export async function patchCustomer(deps: CustomersDeps, id: number, data: unkno
   const fields = validate({ ...stored, ...data });
   const given = Object.fromEntries(Object.keys(data).map((k) => [k, fields[k as keyof CustomerFields]])) as Partial<CustomerFields>;
   if (given.email !== undefined) await ensureEmailFree(deps, given.email, id);
-  await deps.customersPanel.update(id, given, deps.clock.now());
+  await deps.customersPanel.update(null, id, given, deps.clock.now());
   return findCustomerOrFail(deps, id);
 }

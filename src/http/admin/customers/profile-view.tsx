@@ -96,7 +96,7 @@ export function CustomerProfile(props: { ctx: PageContext; admin: AdminFrame; fl
         <aside class="order-side stack">
           <section class="panel-box">
             <h2>{t('customers.contact')}</h2>
-            <dl class="facts">
+            <dl class="customer-facts">
               {contact
                 .filter(([, value]) => value)
                 .map(([label, value]) => (
@@ -107,10 +107,10 @@ export function CustomerProfile(props: { ctx: PageContext; admin: AdminFrame; fl
                 ))}
             </dl>
           </section>
-          <section class="panel-box">
+          <section class="panel-box customer-side">
             <h2>{t('customers.billing')}</h2>
             <AddressBlock ctx={ctx} address={customer.billingAddress} />
-            <h2>{t('customers.shipping')}</h2>
+            <h3>{t('customers.shipping')}</h3>
             <AddressBlock ctx={ctx} address={customer.shippingAddress} />
           </section>
           <section class="panel-box internal-box">
@@ -119,7 +119,7 @@ export function CustomerProfile(props: { ctx: PageContext; admin: AdminFrame; fl
             </h2>
             <form method="post" action={`${path}/poznamka`} class="stack" noValidate>
               <CsrfField token={props.admin.csrfToken} />
-              <TextArea name="note" label={t('customers.note')} hint={t('customers.noteHint')} form={noteForm} rows={4} />
+              <TextArea name="note" label={t('customers.noteText')} hint={t('customers.noteHint')} form={noteForm} rows={4} />
               <button type="submit">{t('customers.saveNote')}</button>
             </form>
           </section>

@@ -11,7 +11,7 @@ export function OrdersTable({ ctx, orders, markGuest }: { ctx: PageContext; orde
   if (orders.length === 0) return <p class="muted">{t('customers.noOrders')}</p>;
   return (
     <div class="table-scroll">
-      <table class="index-table">
+      <table class="index-table customer-table">
         <thead>
           <tr>
             <th scope="col">{t('customers.col.number')}</th>
@@ -26,7 +26,7 @@ export function OrdersTable({ ctx, orders, markGuest }: { ctx: PageContext; orde
               <td>
                 <a href={`${ORDERS_PATH}/${o.number}`}>{o.number}</a> {markGuest && o.customerId === null && <small class="muted">({t('customers.guestOrder')})</small>}
               </td>
-              <td>{formatDateTime(o.createdAt, locale)}</td>
+              <td class="nowrap">{formatDateTime(o.createdAt, locale)}</td>
               <td>
                 <StatusBadge ctx={ctx} status={o.status} /> <PaymentBadge ctx={ctx} status={o.paymentStatus} />
               </td>
@@ -44,7 +44,7 @@ export function EmailsTable({ ctx, emails }: { ctx: PageContext; emails: Subject
   if (emails.length === 0) return <p class="muted">{t('customers.noEmails')}</p>;
   return (
     <div class="table-scroll">
-      <table class="index-table">
+      <table class="index-table customer-table">
         <thead>
           <tr>
             <th scope="col">{t('customers.col.date')}</th>
@@ -56,7 +56,7 @@ export function EmailsTable({ ctx, emails }: { ctx: PageContext; emails: Subject
         <tbody>
           {emails.map((e) => (
             <tr key={e.id}>
-              <td>{formatDateTime(e.sentAt ?? e.createdAt, locale)}</td>
+              <td class="nowrap">{formatDateTime(e.sentAt ?? e.createdAt, locale)}</td>
               <td>
                 {e.subject}
                 <div class="muted">{t(`customers.kind.${e.kind}` as MessageKey)}</div>
