@@ -97,9 +97,13 @@ for (const dialect of DIALECTS) {
       const beforeRows = await rowsOf(customer.id, orderNumbers);
       assert.deepEqual(leaks(beforeRows.customers).length > 0 && leaks(beforeRows.orders).length > 0 && leaks(beforeRows.events).length > 0 && leaks(beforeRows.emails).length > 0, true, 'the scan sees the data before');
       const other = await db.selectFrom('orders').selectAll().where('number', 'not in', orderNumbers).execute();
-      // The sign-in tokens' table comes with customer accounts; here it is made by hand to see the rows go.
-      await sql`create table if not exists customer_tokens (id integer primary key, customer_id integer not null, token_hash varchar(100) not null)`.execute(db);
-      await sql`insert into customer_tokens (id, customer_id, token_hash) values (1, ${customer.id}, 'abc'), (2, ${customer.id + 1000}, 'def')`.execute(db);
+      // A sign-in token of theirs goes; another customer's stays.
+      const now = new Date().toISOString();
+      const stranger = await db.insertInto('customers').values({ email: 'cizi@example.cz', name: 'Cizí Zákazník', created_at: now, updated_at: now }).returning('id').executeTakeFirstOrThrow();
+      const token = (customerId: number, hash: string) => ({ customer_id: customerId, purpose: 'reset', token_hash: hash, expires_at: now, created_at: now });
+      const [mine] = await db.insertInto('customer_tokens').values(token(customer.id, 'a'.repeat(64))).returning('id').execute();
+      const [theirs] = await db.insertInto('customer_tokens').values(token(stranger.id, 'b'.repeat(64))).returning('id').execute();
+      assert.ok(mine && theirs);
 
       const result = await kramek.core.services.anonymizeCustomer(customer.id, 'Majitel');
       assert.equal(result.orders, 3);
@@ -118,7 +122,7 @@ for (const dialect of DIALECTS) {
       assert.ok(afterRows.emails.every((e) => e.text_body === '' && e.html_body === ''));
       assert.ok(afterRows.emails.filter((e) => e.sent_at === null).every((e) => e.status === 'failed'), 'nothing queued is sent to a removed address');
       const tokens = await sql<{ id: number }>`select id from customer_tokens order by id`.execute(db);
-      assert.deepEqual(tokens.rows.map((r) => Number(r.id)), [2]);
+      assert.deepEqual(tokens.rows.map((r) => Number(r.id)), [theirs.id]);
       assert.ok(afterRows.log.some((e) => e.kind === 'anonymized'));
       assert.deepEqual(await db.selectFrom('orders').selectAll().where('number', 'not in', orderNumbers).execute(), other, 'other customers are untouched');
 
@@ -128,8 +132,6 @@ for (const dialect of DIALECTS) {
     });
 
     test('a one-time buyer is anonymised by email, all their orders at once, case aside', async () => {
-      const db = kramek.core.db;
-      await sql`drop table if exists customer_tokens`.execute(db);
       const buyer = { ...ORDER_CUSTOMER, email: 'radomira.zelenkova@example.cz' };
       const numbers = [(await placeOrder(kramek, { customer: buyer, billingAddress: PERSON.billingAddress })).number, (await placeOrder(kramek, { customer: { ...buyer, email: 'RADOMIRA.zelenkova@example.cz' }, billingAddress: PERSON.billingAddress })).number];
       const beforeRows = await rowsOf(null, numbers);

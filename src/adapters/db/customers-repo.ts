@@ -3,7 +3,7 @@ import { sql, type Selectable } from 'kysely';
 import type { Tx } from '../../services/ports.js';
 import type { CustomerFields, CustomerRecord, CustomersPanelRepo, CustomerSummary } from '../../services/customers/ports.js';
 import type { OrderStatus, PaymentStatus } from '../../domain/orders/order-status.js';
-import { isPostgres, type Db } from './kysely.js';
+import type { Db } from './kysely.js';
 import type { Database } from './schema.js';
 import { anonymizeRows, personalRowsOf } from './customers-gdpr-rows.js';
 import { subjectEmails, subjectOrders } from './customers-subject.js';
@@ -62,7 +62,6 @@ function columnsOf(fields: Partial<CustomerFields>) {
 }
 
 export function customersRepo(db: Db): CustomersPanelRepo {
-  const postgres = isPostgres(db);
   const stats = () =>
     db
       .selectFrom('orders')
@@ -255,12 +254,7 @@ export function customersRepo(db: Db): CustomersPanelRepo {
     applyAnonymization: (tx, change) => anonymizeRows(on(tx, db), change),
 
     async deleteCustomerTokens(tx, customerId) {
-      const executor = on(tx, db);
-      // Checked first rather than caught: on PostgreSQL a failed statement would abort the whole transaction.
-      const present = postgres
-        ? (await sql<{ present: boolean }>`select to_regclass('customer_tokens') is not null as present`.execute(executor)).rows[0]?.present
-        : (await sql<{ n: number }>`select count(*) as n from sqlite_master where type = 'table' and name = 'customer_tokens'`.execute(executor)).rows[0]?.n === 1;
-      if (present) await sql`delete from customer_tokens where customer_id = ${customerId}`.execute(executor);
+      await on(tx, db).deleteFrom('customer_tokens').where('customer_id', '=', customerId).execute();
     },
   };
 }
