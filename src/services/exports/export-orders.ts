@@ -25,8 +25,10 @@ export type PreparedExport = {
   chunks: AsyncIterable<string>;
 };
 
-// 250 keeps the peak memory low (fewer objects outlive a young-generation collection) at no cost in speed.
-const BATCH_SIZE = 250;
+// 1000 orders a read: few statements per export; the text goes out in pieces of about CHUNK_CHARS, so what waits in
+// stream buffers stays small whatever the batch size.
+const BATCH_SIZE = 1000;
+const CHUNK_CHARS = 64 * 1024;
 
 export function exportShop(settings: Settings): ExportMeta['shop'] {
   const s = settings.shop;
@@ -54,9 +56,15 @@ export async function prepareOrderExport(deps: ExportDeps, request: ExportReques
     let count = 0;
     for await (const batch of deps.exportsRepo.batches(query, { batchSize: BATCH_SIZE, history: writer.needsHistory })) {
       let out = '';
-      for (const order of batch) out += writer.order(order, meta);
+      for (const order of batch) {
+        out += writer.order(order, meta);
+        if (out.length >= CHUNK_CHARS) {
+          yield out;
+          out = '';
+        }
+      }
       count += batch.length;
-      yield out;
+      if (out) yield out;
       // Logged as each batch goes out, in one insert per batch, so a range of any size costs few statements.
       await deps.exportsRepo.logExports(batch.map((o) => o.id), { text, actor: request.actor, at: now });
     }
