@@ -25,9 +25,10 @@ export type PreparedExport = {
   chunks: AsyncIterable<string>;
 };
 
-// 1000 orders a read: few statements per export; the text goes out in pieces of about CHUNK_CHARS, so what waits in
-// stream buffers stays small whatever the batch size.
-const BATCH_SIZE = 1000;
+// 250 orders a read: measured at 100 000 orders, 1000 cost no less CPU time but ~50 MB more peak memory (a batch's
+// objects outlive young-generation collections). The text goes out in pieces of about CHUNK_CHARS, so what waits in
+// stream buffers stays small.
+const BATCH_SIZE = 250;
 const CHUNK_CHARS = 64 * 1024;
 
 export function exportShop(settings: Settings): ExportMeta['shop'] {
