@@ -1,18 +1,34 @@
 /** Reads orders for exports in keyset batches (oldest first) with their items, parcels and history, and logs exports on the timeline. */
-import { sql, type Selectable, type SelectQueryBuilder } from 'kysely';
-import type { ExportOrder } from '../../domain/exports/export-order.js';
+import { sql, type SelectQueryBuilder } from 'kysely';
+import type { ExportAddress, ExportItem, ExportOrder } from '../../domain/exports/export-order.js';
 import type { ExportQuery, ExportRepo } from '../../services/exports/ports.js';
 import { isPostgres, type Db } from './kysely.js';
 import type { Database } from './schema.js';
-import type { OrdersTable } from './orders-schema.js';
 
-const COLUMNS = [
-  'id', 'number', 'status', 'payment_status', 'created_at', 'locale', 'email', 'name', 'phone', 'company', 'ico', 'dic', 'billing_address', 'shipping_address',
+// Each order comes back as one JSON array (its columns, then its items as a nested array) beside the keyset columns:
+// decoding one JSON text per order costs half as much as building a row object of 29 columns and three item rows
+// from a second query, and the reading is most of an export's CPU time.
+const FIELDS = [
+  'number', 'status', 'payment_status', 'locale', 'email', 'name', 'phone', 'company', 'ico', 'dic', 'billing_address', 'shipping_address',
   'shipping_code', 'shipping_name', 'shipping_carrier', 'shipping_price', 'shipping_vat_rate', 'payment_code', 'payment_kind', 'payment_name', 'payment_price', 'payment_vat_rate',
   'variable_symbol', 'note', 'items_total', 'total', 'currency',
 ] as const;
+const ITEM_FIELDS = 'sku, name, quantity, unit_price, vat_rate, total';
 
-type Row = Pick<Selectable<OrdersTable>, (typeof COLUMNS)[number]>;
+type Packed = [
+  number: string, status: string, paymentStatus: string, locale: string, email: string, name: string, phone: string | null, company: string | null, ico: string | null, dic: string | null,
+  billingAddress: string, shippingAddress: string | null, shippingCode: string, shippingName: string, shippingCarrier: string, shippingPrice: number, shippingVatRate: number,
+  paymentCode: string, paymentKind: string, paymentName: string, paymentPrice: number, paymentVatRate: number, variableSymbol: string, note: string | null,
+  itemsTotal: number, total: number, currency: string, items: [sku: string, name: string, quantity: number, unitPrice: number, vatRate: number, total: number][],
+];
+
+function packedOrder(postgres: boolean) {
+  const fields = sql.raw(FIELDS.map((f) => `orders.${f}`).join(', '));
+  // The items in position order, nested in the order's array ([] when none).
+  return postgres
+    ? sql<string>`json_build_array(${fields}, coalesce((select json_agg(json_build_array(${sql.raw(ITEM_FIELDS)}) order by i.position) from order_items i where i.order_id = orders.id), '[]'::json))`
+    : sql<string>`json_array(${fields}, json((select json_group_array(json_array(${sql.raw(ITEM_FIELDS)}) order by i.position) from order_items i where i.order_id = orders.id)))`;
+}
 
 function filtered<O>(select: SelectQueryBuilder<Database, 'orders', O>, query: ExportQuery) {
   let s = select;
@@ -23,25 +39,43 @@ function filtered<O>(select: SelectQueryBuilder<Database, 'orders', O>, query: E
   return s;
 }
 
-function toExportOrder(r: Row): ExportOrder {
+/** Addresses repeat (returning customers, one shop's pick-up points): each distinct JSON text is decoded once per batch. */
+function addressReader() {
+  const seen = new Map<string, ExportAddress>();
+  return (json: string): ExportAddress => {
+    let address = seen.get(json);
+    if (!address) {
+      address = JSON.parse(json) as ExportAddress;
+      seen.set(json, address);
+    }
+    return address;
+  };
+}
+
+function toExportOrder(id: number, createdAt: string, p: Packed, address: (json: string) => ExportAddress): ExportOrder {
+  const items: ExportItem[] = new Array(p[27].length);
+  for (let k = 0; k < items.length; k++) {
+    const i = p[27][k]!;
+    items[k] = { sku: i[0], name: i[1], quantity: i[2], unitPrice: i[3], vatRate: i[4], total: i[5] };
+  }
   return {
-    id: r.id,
-    number: r.number,
-    status: r.status,
-    paymentStatus: r.payment_status,
-    createdAt: r.created_at,
-    locale: r.locale,
-    customer: { email: r.email, name: r.name, phone: r.phone, company: r.company, ico: r.ico, dic: r.dic },
-    billingAddress: JSON.parse(r.billing_address),
-    shippingAddress: r.shipping_address ? JSON.parse(r.shipping_address) : null,
-    shipping: { code: r.shipping_code, name: r.shipping_name, carrier: r.shipping_carrier, price: r.shipping_price, vatRate: r.shipping_vat_rate },
-    payment: { code: r.payment_code, kind: r.payment_kind, name: r.payment_name, price: r.payment_price, vatRate: r.payment_vat_rate },
-    variableSymbol: r.variable_symbol,
-    note: r.note,
-    itemsTotal: r.items_total,
-    total: r.total,
-    currency: r.currency,
-    items: [],
+    id,
+    number: p[0],
+    status: p[1],
+    paymentStatus: p[2],
+    createdAt,
+    locale: p[3],
+    customer: { email: p[4], name: p[5], phone: p[6], company: p[7], ico: p[8], dic: p[9] },
+    billingAddress: address(p[10]),
+    shippingAddress: p[11] ? address(p[11]) : null,
+    shipping: { code: p[12], name: p[13], carrier: p[14], price: p[15], vatRate: p[16] },
+    payment: { code: p[17], kind: p[18], name: p[19], price: p[20], vatRate: p[21] },
+    variableSymbol: p[22],
+    note: p[23],
+    itemsTotal: p[24],
+    total: p[25],
+    currency: p[26],
+    items,
     parcels: [],
     history: [],
   };
@@ -49,11 +83,12 @@ function toExportOrder(r: Row): ExportOrder {
 
 export function exportRepo(db: Db): ExportRepo {
   const postgres = isPostgres(db);
+  const packed = packedOrder(postgres);
   return {
     async *batches(query, options) {
       let after: { createdAt: string; id: number } | null = null;
       for (;;) {
-        let select = filtered(db.selectFrom('orders').select(COLUMNS), query);
+        let select = filtered(db.selectFrom('orders').select(['id', 'created_at', packed.as('j')]), query);
         if (after) {
           const c = after;
           // A row-value comparison walks the (created_at, id) index on both databases, so every batch costs the same.
@@ -61,17 +96,17 @@ export function exportRepo(db: Db): ExportRepo {
         }
         const rows = await select.orderBy('created_at').orderBy('id').limit(options.batchSize).execute();
         if (rows.length === 0) return;
-        const orders = rows.map(toExportOrder);
+        const address = addressReader();
+        // PostgreSQL hands json back decoded; SQLite gives the text.
+        const orders = rows.map((r) => toExportOrder(r.id, r.created_at, (typeof r.j === 'string' ? JSON.parse(r.j) : r.j) as Packed, address));
         const byId = new Map(orders.map((o) => [o.id, o]));
         const ids = orders.map((o) => o.id);
-        const [items, parcels, events] = await Promise.all([
-          db.selectFrom('order_items').select(['order_id', 'sku', 'name', 'quantity', 'unit_price', 'vat_rate', 'total']).where('order_id', 'in', ids).orderBy('order_id').orderBy('position').execute(),
+        const [parcels, events] = await Promise.all([
           db.selectFrom('order_parcels').select(['order_id', 'carrier', 'tracking_number', 'created_at']).where('order_id', 'in', ids).orderBy('order_id').orderBy('id').execute(),
           options.history
             ? db.selectFrom('order_events').select(['order_id', 'at', 'kind', 'status_from', 'status_to', 'text']).where('order_id', 'in', ids).where('kind', '!=', 'note').orderBy('order_id').orderBy('id').execute()
             : Promise.resolve([]),
         ]);
-        for (const i of items) byId.get(i.order_id)!.items.push({ sku: i.sku, name: i.name, quantity: i.quantity, unitPrice: i.unit_price, vatRate: i.vat_rate, total: i.total });
         for (const p of parcels) byId.get(p.order_id)!.parcels.push({ carrier: p.carrier, trackingNumber: p.tracking_number, createdAt: p.created_at });
         for (const e of events) byId.get(e.order_id)!.history.push({ at: e.at, kind: e.kind, statusFrom: e.status_from, statusTo: e.status_to, text: e.text });
         yield orders;

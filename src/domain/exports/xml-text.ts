@@ -6,6 +6,8 @@
 const INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 // eslint-disable-next-line no-control-regex -- as above
 const NEEDS_WORK = /[&<>"'\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF\r]/;
+// eslint-disable-next-line no-control-regex -- as above, plus tab and newline (references in attributes)
+const ATTRIBUTE_NEEDS_WORK = /[&<>"'\u0000-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;', '\r': '&#13;' };
 
@@ -17,6 +19,8 @@ export function escapeXml(value: string): string {
 
 /** An attribute value: also tab and newline as references, since parsers turn them into spaces in attributes. */
 export function escapeAttribute(value: string): string {
+  // Most values (numbers, codes, instants) need nothing: one test instead of three replacements.
+  if (!ATTRIBUTE_NEEDS_WORK.test(value)) return value;
   return escapeXml(value).replace(/\n/g, '&#10;').replace(/\t/g, '&#9;');
 }
 
@@ -36,7 +40,8 @@ export function attributes(attrs: Record<string, string | number | null | undefi
   // for…in rather than Object.entries: no pair arrays per attribute, which adds up over millions of elements.
   for (const key in attrs) {
     const value = attrs[key];
-    if (value !== null && value !== undefined) out += ` ${key}="${escapeAttribute(String(value))}"`;
+    if (value === null || value === undefined) continue;
+    out += typeof value === 'number' ? ` ${key}="${value}"` : ` ${key}="${escapeAttribute(value)}"`;
   }
   return out;
 }
