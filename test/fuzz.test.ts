@@ -12,7 +12,7 @@ import { placeOrder, setUpShop } from './support/orders.js';
 import { signedInAgent } from './support/catalog.js';
 import { fingerprint } from './support/fingerprint.js';
 
-const RUNS_PER_ROUTE = Number(process.env.FUZZ_RUNS ?? 25);
+const RUNS_PER_ROUTE = Number(process.env.FUZZ_RUNS ?? 15);
 /** Field names the forms and the API really use, so the fuzz reaches validation and not only "unknown field". */
 const FIELD_NAMES = [
   'name', 'slug', 'email', 'password', 'quantity', 'sku', 'variantId', 'status', 'carrier', 'trackingNumber', 'note', 'text',
