@@ -1,23 +1,15 @@
 /** The customer's order page (thank-you page): items, totals with VAT, delivery, payment instructions with QR Platba, the PDF. */
 import { formatMoney } from '../../domain/money/money.js';
-import { documentVatSummary, type DocumentAddress, type DocumentBankAccount, type OrderDocument } from '../../domain/documents/order-document.js';
+import { documentVatSummary, type DocumentBankAccount, type OrderDocument } from '../../domain/documents/order-document.js';
 import type { PageContext } from '../views/page-context.js';
 import { StoreLayout, type MenuCategory } from '../views/store-layout.js';
 import { CheckoutSteps } from './checkout-view.js';
 import type { ComponentChildren } from 'preact';
 import { FlashMessage, type Flash } from '../views/components.js';
+import { AddressLines, OrderItemsTable } from './order-summary-view.js';
 
 export type Payment = { account: DocumentBankAccount | null; iban: string | null; qrSvg: string | null };
 
-function AddressLines({ address }: { address: DocumentAddress }) {
-  return (
-    <>
-      <span>{address.street}</span>
-      <span>{`${address.zip} ${address.city}`}</span>
-      <span>{address.country}</span>
-    </>
-  );
-}
 
 export function ThankYouPage(props: { ctx: PageContext; categories: MenuCategory[]; doc: OrderDocument; documentUrl: string; payment: Payment | null; flash?: Flash | null; children?: ComponentChildren }) {
   const { ctx, doc, payment } = props;
@@ -33,47 +25,7 @@ export function ThankYouPage(props: { ctx: PageContext; categories: MenuCategory
         <div class="thank-you-columns">
           <section class="thank-you-main" aria-labelledby="items-title">
             <h2 id="items-title">{t('thanks.items')}</h2>
-            <table class="cart-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('cart.col.item')}</th>
-                  <th scope="col" class="num">{t('cart.col.quantity')}</th>
-                  <th scope="col" class="num">{t('cart.col.price')}</th>
-                  <th scope="col" class="num">{t('cart.col.total')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {doc.items.map((item) => (
-                  <tr key={item.sku}>
-                    <td>{item.name}</td>
-                    <td class="num">{item.quantity}</td>
-                    <td class="num">{money(item.unitPrice)}</td>
-                    <td class="num">{money(item.total)}</td>
-                  </tr>
-                ))}
-                <tr>
-                  <td colSpan={3}>{doc.shipping.name}</td>
-                  <td class="num">{money(doc.shipping.price)}</td>
-                </tr>
-                <tr>
-                  <td colSpan={3}>{doc.payment.name}</td>
-                  <td class="num">{money(doc.payment.price)}</td>
-                </tr>
-              </tbody>
-              <tfoot>
-                <tr>
-                  <th scope="row" colSpan={3}>
-                    {t('checkout.total')}
-                  </th>
-                  <td class="num cart-total">{money(doc.total)}</td>
-                </tr>
-              </tfoot>
-            </table>
-            <ul class="summary-vat muted small">
-              {documentVatSummary(doc).map((row) => (
-                <li key={row.rate}>{t('checkout.vatRow', { rate: row.rate, base: money(row.base), vat: money(row.vat) })}</li>
-              ))}
-            </ul>
+            <OrderItemsTable ctx={ctx} items={doc.items} shipping={doc.shipping} payment={doc.payment} total={doc.total} vat={documentVatSummary(doc)} />
             <p>
               <a class="button" href={props.documentUrl}>
                 {t('thanks.pdf')}

@@ -9,6 +9,7 @@ import { formatDateTime } from '../../views/format.js';
 import type { PageContext } from '../../views/page-context.js';
 import { FormErrorSummary, Input, type FormErrors } from './account-page.js';
 import { OrderProgress, PaymentBadge, StatusBadge } from './order-status-view.js';
+import { OrderItemsTable } from '../order-summary-view.js';
 
 export function AccountNav({ ctx, csrf, current }: { ctx: PageContext; csrf: string; current: 'orders' | 'settings' }) {
   const { t } = ctx;
@@ -84,7 +85,6 @@ function AddressBlock({ address }: { address: OrderAddress }) {
 export function OrderDetail({ ctx, view, base }: { ctx: PageContext; view: CustomerOrderView; base: string }) {
   const { t, locale } = ctx;
   const { order } = view;
-  const money = (amount: number) => formatMoney(amount, locale);
   const vat = documentVatSummary({ items: order.items, shipping: order.shipping, payment: { ...order.payment, variableSymbol: order.variableSymbol } });
   return (
     <>
@@ -96,47 +96,7 @@ export function OrderDetail({ ctx, view, base }: { ctx: PageContext; view: Custo
       <div class="thank-you-columns">
         <section class="thank-you-main" aria-labelledby="items-title">
           <h2 id="items-title">{t('thanks.items')}</h2>
-          <table class="cart-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('cart.col.item')}</th>
-                <th scope="col" class="num">{t('cart.col.quantity')}</th>
-                <th scope="col" class="num">{t('cart.col.price')}</th>
-                <th scope="col" class="num">{t('cart.col.total')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {order.items.map((item) => (
-                <tr key={item.sku}>
-                  <td>{item.name}</td>
-                  <td class="num">{item.quantity}</td>
-                  <td class="num">{money(item.unitPrice)}</td>
-                  <td class="num">{money(item.total)}</td>
-                </tr>
-              ))}
-              <tr>
-                <td colSpan={3}>{order.shipping.name}</td>
-                <td class="num">{money(order.shipping.price)}</td>
-              </tr>
-              <tr>
-                <td colSpan={3}>{order.payment.name}</td>
-                <td class="num">{money(order.payment.price)}</td>
-              </tr>
-            </tbody>
-            <tfoot>
-              <tr>
-                <th scope="row" colSpan={3}>
-                  {t('checkout.total')}
-                </th>
-                <td class="num cart-total">{money(order.total)}</td>
-              </tr>
-            </tfoot>
-          </table>
-          <ul class="summary-vat muted small">
-            {vat.map((row) => (
-              <li key={row.rate}>{t('checkout.vatRow', { rate: row.rate, base: money(row.base), vat: money(row.vat) })}</li>
-            ))}
-          </ul>
+          <OrderItemsTable ctx={ctx} items={order.items} shipping={order.shipping} payment={order.payment} total={order.total} vat={vat} />
           <p>
             <a class="button" href={`${base}/doklad.pdf`}>
               {t('thanks.pdf')}

@@ -1,0 +1,67 @@
+/** The customer's view of an order's lines, totals and VAT, shared by the thank-you page and the account's order page. */
+import { formatMoney } from '../../domain/money/money.js';
+import type { PageContext } from '../views/page-context.js';
+
+type Line = { sku: string; name: string; quantity: number; unitPrice: number; total: number };
+type Charge = { name: string; price: number };
+type VatRow = { rate: number; base: number; vat: number };
+
+export function AddressLines({ address }: { address: { street: string; zip: string; city: string; country: string } }) {
+  return (
+    <>
+      <span>{address.street}</span>
+      <span>{`${address.zip} ${address.city}`}</span>
+      <span>{address.country}</span>
+    </>
+  );
+}
+
+export function OrderItemsTable({ ctx, items, shipping, payment, total, vat }: { ctx: PageContext; items: Line[]; shipping: Charge; payment: Charge; total: number; vat: VatRow[] }) {
+  const { t, locale } = ctx;
+  const money = (amount: number) => formatMoney(amount, locale);
+  return (
+    <>
+      <table class="cart-table">
+        <thead>
+          <tr>
+            <th scope="col">{t('cart.col.item')}</th>
+            <th scope="col" class="num">{t('cart.col.quantity')}</th>
+            <th scope="col" class="num">{t('cart.col.price')}</th>
+            <th scope="col" class="num">{t('cart.col.total')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {items.map((item) => (
+            <tr key={item.sku}>
+              <td>{item.name}</td>
+              <td class="num">{item.quantity}</td>
+              <td class="num">{money(item.unitPrice)}</td>
+              <td class="num">{money(item.total)}</td>
+            </tr>
+          ))}
+          <tr>
+            <td colSpan={3}>{shipping.name}</td>
+            <td class="num">{money(shipping.price)}</td>
+          </tr>
+          <tr>
+            <td colSpan={3}>{payment.name}</td>
+            <td class="num">{money(payment.price)}</td>
+          </tr>
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row" colSpan={3}>
+              {t('checkout.total')}
+            </th>
+            <td class="num cart-total">{money(total)}</td>
+          </tr>
+        </tfoot>
+      </table>
+      <ul class="summary-vat muted small">
+        {vat.map((row) => (
+          <li key={row.rate}>{t('checkout.vatRow', { rate: row.rate, base: money(row.base), vat: money(row.vat) })}</li>
+        ))}
+      </ul>
+    </>
+  );
+}
