@@ -10,6 +10,7 @@ import * as m0006 from './migrations/0006-orders.js';
 import * as m0007 from './migrations/0007-order-panel.js';
 import * as m0008 from './migrations/0008-carts.js';
 import * as m0012 from './migrations/0012-order-indexes.js';
+import * as m0017 from './migrations/0017-stats-rollups.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-admin': m0001,
@@ -21,6 +22,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0007-order-panel': m0007,
   '0008-carts': m0008,
   '0012-order-indexes': m0012,
+  '0017-stats-rollups': m0017,
 };
 
 export async function migrateToLatest(db: Db): Promise<string[]> {

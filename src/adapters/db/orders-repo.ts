@@ -5,6 +5,7 @@ import type { CustomerRepo, Order, OrderRepo } from '../../services/orders/ports
 import type { OrderStatus, PaymentStatus } from '../../domain/orders/order-status.js';
 import { isPostgres, type Db } from './kysely.js';
 import type { OrdersTable } from './orders-schema.js';
+import { markStatsDirty } from './stats-rollup.js';
 
 const on = (tx: Tx | null, db: Db) => (tx ? (tx as unknown as Db) : db);
 
@@ -161,6 +162,7 @@ export function orderRepo(db: Db): OrderRepo {
         .insertInto('order_items')
         .values(order.items.map((item, position) => ({ order_id: row.id, variant_id: item.variantId, sku: item.sku, name: item.name, quantity: item.quantity, unit_price: item.unitPrice, vat_rate: item.vatRate, total: item.total, position })))
         .execute();
+      await markStatsDirty(executor, row.id, row.created_at);
       return toOrder(row, order.items.map(({ variantId: _variantId, ...item }) => item));
     },
 

@@ -10,5 +10,6 @@ import type { ContentTables } from './content-schema.js';
 import type { OrderTables } from './orders-schema.js';
 import type { OrderPanelTables } from './order-panel-schema.js';
 import type { CartTables } from './cart-schema.js';
+import type { StatsTables } from './stats-schema.js';
 
-export type Database = AdminTables & SettingsTables & CatalogTables & OutboxTables & ContentTables & OrderTables & OrderPanelTables & CartTables;
+export type Database = AdminTables & SettingsTables & CatalogTables & OutboxTables & ContentTables & OrderTables & OrderPanelTables & CartTables & StatsTables;
