@@ -4,7 +4,7 @@
  * the number of orders; sums over days happen in the database.
  */
 import { sql, type RawBuilder } from 'kysely';
-import type { ItemDayGroup, OrderDayGroup, VariantSales } from '../../domain/stats/statistics.js';
+import type { Grain, ItemDayGroup, OrderDayGroup, VariantSales } from '../../domain/stats/statistics.js';
 import type { StatsRepo } from '../../services/stats/ports.js';
 import { isPostgres, type Db } from './kysely.js';
 import { refreshStatsRollups } from './stats-rollup.js';
@@ -20,15 +20,21 @@ export function statsRepo(db: Db): StatsRepo {
           return (await query.execute(trx)).rows;
         })
       : (await query.execute(db)).rows;
+  // Rows come back summed per bucket (labelled with the bucket's first day in the range), not per day: a year in months
+  // is a few hundred rows instead of thousands.
+  const bucket = (grain: Grain) =>
+    grain === 'day' ? sql`day` : grain === 'month' ? sql`substr(day, 1, 7)` : postgres ? sql`date_trunc('week', day::date)` : sql`date(day, '-' || ((cast(strftime('%w', day) as integer) + 6) % 7) || ' days')`;
   const cancelledIn = (includeCancelled: boolean) => (includeCancelled ? sql`` : sql`and cancelled = 0`);
 
   return {
     refresh: () => refreshStatsRollups(db),
 
-    async orderDays(range) {
+    async orderDays(range, grain) {
       const rows = await rowsOf(sql<Record<string, unknown>>`
-        select day, status, shipping_code, shipping_name, shipping_vat_rate, payment_code, payment_name, payment_vat_rate, orders, total, shipping, payment
-        from stats_order_days where day >= ${range.from} and day <= ${range.to}`);
+        select min(day) as day, status, shipping_code, max(shipping_name) as shipping_name, shipping_vat_rate, payment_code, max(payment_name) as payment_name, payment_vat_rate,
+               sum(orders) as orders, sum(total) as total, sum(shipping) as shipping, sum(payment) as payment
+        from stats_order_days where day >= ${range.from} and day <= ${range.to}
+        group by ${bucket(grain)}, status, shipping_code, shipping_vat_rate, payment_code, payment_vat_rate`);
       return rows.map(
         (r): OrderDayGroup => ({
           day: String(r.day),
@@ -47,10 +53,10 @@ export function statsRepo(db: Db): StatsRepo {
       );
     },
 
-    async items(range, includeCancelled) {
+    async items(range, includeCancelled, grain) {
       const where = sql`day >= ${range.from} and day <= ${range.to} ${cancelledIn(includeCancelled)}`;
       const [dayRows, skuRows] = await Promise.all([
-        rowsOf(sql<Record<string, unknown>>`select day, vat_rate, sum(gross) as gross from stats_item_days where ${where} group by day, vat_rate`),
+        rowsOf(sql<Record<string, unknown>>`select min(day) as day, vat_rate, sum(gross) as gross from stats_rate_days where ${where} group by ${bucket(grain)}, vat_rate`),
         rowsOf(sql<Record<string, unknown>>`
           select sku, vat_rate, max(name) as name, max(variant_id) as variant_id, sum(quantity) as quantity, sum(gross) as gross
           from stats_item_days where ${where} group by sku, vat_rate`),
@@ -75,11 +81,11 @@ export function statsRepo(db: Db): StatsRepo {
 
     async customers(range, includeCancelled) {
       // A customer with an order in the range has exactly one first order day in it: the one whose previous order day
-      // is before the range (returning) or none (new). Same-day and later orders in the range have a previous day inside.
+      // is before the range (returning) or none ('', new). Same-day and later orders in the range have a previous day inside.
       const rows = await rowsOf(sql<Record<string, unknown>>`
-        select coalesce(sum(customers), 0) as customers, coalesce(sum(case when prev_day is not null then customers else 0 end), 0) as returners
+        select coalesce(sum(customers), 0) as customers, coalesce(sum(case when prev_day <> '' then customers else 0 end), 0) as returners
         from stats_customer_days
-        where counted = ${includeCancelled ? 0 : 1} and day >= ${range.from} and day <= ${range.to} and (prev_day is null or prev_day < ${range.from})`);
+        where counted = ${includeCancelled ? 0 : 1} and day >= ${range.from} and day <= ${range.to} and prev_day < ${range.from}`);
       return { customers: num(rows[0]?.customers), returning: num(rows[0]?.returners) };
     },
   };

@@ -56,7 +56,7 @@ async function lock(db: Db) {
 }
 
 /** Day summaries (orders, items) of the orders matching `where`, inserted; `span` bounds the instants for SQLite's CASE. */
-async function insertDaySummaries(db: Db, where: RawBuilder<unknown>, span: { from: string; to: string }) {
+async function insertDaySummaries(db: Db, where: RawBuilder<unknown>, days: RawBuilder<unknown>, span: { from: string; to: string }) {
   const day = pragueDay(db, span.from, span.to);
   await sql`insert into stats_order_days (day, status, shipping_code, shipping_name, shipping_vat_rate, payment_code, payment_name, payment_vat_rate, orders, total, shipping, payment)
     select ${day}, o.status, o.shipping_code, max(o.shipping_name), o.shipping_vat_rate, o.payment_code, max(o.payment_name), o.payment_vat_rate,
@@ -65,6 +65,8 @@ async function insertDaySummaries(db: Db, where: RawBuilder<unknown>, span: { fr
   await sql`insert into stats_item_days (day, cancelled, sku, vat_rate, name, variant_id, quantity, gross)
     select ${day}, case when o.status = 'cancelled' then 1 else 0 end, i.sku, i.vat_rate, max(i.name), max(i.variant_id), sum(i.quantity), sum(i.total)
     from orders o join order_items i on i.order_id = o.id where ${where} group by 1, 2, 3, 4`.execute(db);
+  await sql`insert into stats_rate_days (day, cancelled, vat_rate, gross)
+    select day, cancelled, vat_rate, sum(gross) from stats_item_days where ${days} group by day, cancelled, vat_rate`.execute(db);
 }
 
 /** Customers' visit rows (one per customer and day, with the previous day) of the orders matching `where`. */
@@ -80,9 +82,9 @@ async function insertVisits(db: Db, where: RawBuilder<unknown>, span: { from: st
 /** Per day: customers by the day of their previous order (all orders: counted 0; cancelled left out: counted 1). */
 async function insertCustomerDays(db: Db, where: RawBuilder<unknown>) {
   await sql`insert into stats_customer_days (counted, day, prev_day, customers)
-    select 0, day, prev_any, count(*) from stats_customer_visits where ${where} group by day, prev_any
+    select 0, day, coalesce(prev_any, ''), count(*) from stats_customer_visits where ${where} group by day, prev_any
     union all
-    select 1, day, prev_counted, count(*) from stats_customer_visits where ${where} and counted_orders > 0 group by day, prev_counted`.execute(db);
+    select 1, day, coalesce(prev_counted, ''), count(*) from stats_customer_visits where ${where} and counted_orders > 0 group by day, prev_counted`.execute(db);
 }
 
 async function orderSpan(db: Db): Promise<{ from: string; to: string } | null> {
@@ -98,10 +100,10 @@ const inTransaction = <T>(db: Db, work: (tx: Db) => Promise<T>): Promise<T> => (
 export async function rebuildStatsRollups(db: Db): Promise<void> {
   await inTransaction(db, async (tx) => {
     await lock(tx);
-    for (const table of ['stats_dirty', 'stats_order_days', 'stats_item_days', 'stats_customer_visits', 'stats_customer_days']) await sql`delete from ${sql.table(table)}`.execute(tx);
+    for (const table of ['stats_dirty', 'stats_order_days', 'stats_item_days', 'stats_rate_days', 'stats_customer_visits', 'stats_customer_days']) await sql`delete from ${sql.table(table)}`.execute(tx);
     const span = await orderSpan(tx);
     if (!span) return;
-    await insertDaySummaries(tx, sql`1 = 1`, span);
+    await insertDaySummaries(tx, sql`1 = 1`, sql`1 = 1`, span);
     await insertVisits(tx, sql`1 = 1`, span);
     await insertCustomerDays(tx, sql`1 = 1`);
   });
@@ -135,9 +137,9 @@ export async function refreshStatsRollups(db: Db): Promise<void> {
     }
     for (const chunk of chunks([...days].sort(), 500)) {
       const dayIn = sql`day in (${sql.join(chunk)})`;
-      for (const table of ['stats_order_days', 'stats_item_days', 'stats_customer_days']) await sql`delete from ${sql.table(table)} where ${dayIn}`.execute(tx);
+      for (const table of ['stats_order_days', 'stats_item_days', 'stats_rate_days', 'stats_customer_days']) await sql`delete from ${sql.table(table)} where ${dayIn}`.execute(tx);
       const ranges = dayRanges(chunk);
-      if (span) await insertDaySummaries(tx, sql`(${sql.join(ranges.map((r) => sql`(o.created_at >= ${r.from} and o.created_at < ${r.to})`), sql` or `)})`, { from: ranges[0]!.from, to: ranges.at(-1)!.to });
+      if (span) await insertDaySummaries(tx, sql`(${sql.join(ranges.map((r) => sql`(o.created_at >= ${r.from} and o.created_at < ${r.to})`), sql` or `)})`, dayIn, { from: ranges[0]!.from, to: ranges.at(-1)!.to });
       await insertCustomerDays(tx, dayIn);
     }
   });

@@ -26,8 +26,8 @@ export async function getStatistics(deps: { stats: StatsRepo }, query: Statistic
   await deps.stats.refresh();
   const grain = query.grain ?? defaultGrain(query);
   const [groups, { days: items, variants: sales }, customers] = await Promise.all([
-    deps.stats.orderDays(range),
-    deps.stats.items(range, query.includeCancelled),
+    deps.stats.orderDays(range, grain),
+    deps.stats.items(range, query.includeCancelled, grain),
     deps.stats.customers(range, query.includeCancelled),
   ]);
   return {
