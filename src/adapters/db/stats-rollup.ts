@@ -87,8 +87,9 @@ async function insertCustomerDays(db: Db, where: RawBuilder<unknown>) {
     select 1, day, coalesce(prev_counted, ''), count(*) from stats_customer_visits where ${where} and counted_orders > 0 group by day, prev_counted`.execute(db);
 }
 
+/** First and last order instants; two subqueries, so SQLite reads each from the end of orders_created (not a scan). */
 async function orderSpan(db: Db): Promise<{ from: string; to: string } | null> {
-  const row = (await sql<{ first: unknown; last: unknown }>`select min(created_at) as first, max(created_at) as last from orders`.execute(db)).rows[0];
+  const row = (await sql<{ first: unknown; last: unknown }>`select (select min(created_at) from orders) as first, (select max(created_at) from orders) as last`.execute(db)).rows[0];
   if (!row?.first) return null;
   const iso = (v: unknown) => (v instanceof Date ? v : new Date(String(v))).toISOString();
   return { from: iso(row.first), to: new Date(Date.parse(iso(row.last)) + 1).toISOString() };
@@ -118,28 +119,38 @@ export async function refreshStatsRollups(db: Db): Promise<void> {
     // Only markers committed before this statement are taken (and deleted); later ones wait for the next refresh.
     const markers = (await sql<{ day: string; customer_key: string }>`delete from stats_dirty returning day, customer_key`.execute(tx)).rows;
     if (markers.length === 0) return;
-    const days = new Set(markers.map((m) => m.day));
+    // The changed orders' days are summarised again whole; a customer's change can also move the "previous order day"
+    // on their other days, so their visit rows are recomputed and every day they appear on (before or after) gets its
+    // customer histogram again.
+    const orderDays = [...new Set(markers.map((m) => m.day))].sort();
+    const customerDays = new Set(orderDays);
     const keys = [...new Set(markers.map((m) => m.customer_key))];
     const span = await orderSpan(tx);
-    // A customer's change can move the "previous order day" on their other days: their visit rows are recomputed
-    // whole, and every day they appear on (before or after) is summarised again.
     for (const chunk of chunks(keys)) {
       const ids = chunk.filter((k) => k.startsWith('c')).map((k) => Number(k.slice(1)));
       const emails = chunk.filter((k) => k.startsWith('e')).map((k) => k.slice(1));
       const visitsOf = sql`customer_key in (${sql.join(chunk)})`;
-      for (const r of (await sql<{ day: string }>`select distinct day from stats_customer_visits where ${visitsOf}`.execute(tx)).rows) days.add(r.day);
+      const visitDays = async () => {
+        for (const r of (await sql<{ day: string }>`select distinct day from stats_customer_visits where ${visitsOf}`.execute(tx)).rows) customerDays.add(r.day);
+      };
+      await visitDays();
       await sql`delete from stats_customer_visits where ${visitsOf}`.execute(tx);
       if (!span) continue;
-      const byId = ids.length ? sql`o.customer_id in (${sql.join(ids)})` : sql`1 = 0`;
-      const byEmail = emails.length ? sql`(o.customer_id is null and lower(o.email) in (${sql.join(emails)}))` : sql`1 = 0`;
-      await insertVisits(tx, sql`(${byId} or ${byEmail})`, span);
-      for (const r of (await sql<{ day: string }>`select distinct day from stats_customer_visits where ${visitsOf}`.execute(tx)).rows) days.add(r.day);
+      // Two statements, each on its index (orders_customer, orders_email_lower): an OR of both makes SQLite scan.
+      if (ids.length) await insertVisits(tx, sql`o.customer_id in (${sql.join(ids)})`, span);
+      if (emails.length) await insertVisits(tx, sql`o.customer_id is null and lower(o.email) in (${sql.join(emails)})`, span);
+      await visitDays();
     }
-    for (const chunk of chunks([...days].sort(), 500)) {
+    for (const chunk of chunks(orderDays, 500)) {
       const dayIn = sql`day in (${sql.join(chunk)})`;
-      for (const table of ['stats_order_days', 'stats_item_days', 'stats_rate_days', 'stats_customer_days']) await sql`delete from ${sql.table(table)} where ${dayIn}`.execute(tx);
+      for (const table of ['stats_order_days', 'stats_item_days', 'stats_rate_days']) await sql`delete from ${sql.table(table)} where ${dayIn}`.execute(tx);
       const ranges = dayRanges(chunk);
       if (span) await insertDaySummaries(tx, sql`(${sql.join(ranges.map((r) => sql`(o.created_at >= ${r.from} and o.created_at < ${r.to})`), sql` or `)})`, dayIn, { from: ranges[0]!.from, to: ranges.at(-1)!.to });
+    }
+    for (const chunk of chunks([...customerDays].sort(), 500)) {
+      const dayIn = sql`day in (${sql.join(chunk)})`;
+      // `counted` leads the key: naming both values keeps the delete on it.
+      await sql`delete from stats_customer_days where counted in (0, 1) and ${dayIn}`.execute(tx);
       await insertCustomerDays(tx, dayIn);
     }
   });
