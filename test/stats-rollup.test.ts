@@ -14,6 +14,7 @@ import { rebuildStatsRollups } from '../src/adapters/db/stats-rollup.js';
 import type { Db } from '../src/adapters/db/kysely.js';
 
 const NOW = new Date('2026-11-26T10:00:00Z');
+let clockNow = NOW;
 const TODAY = '2026-11-26';
 const RANGES: [string, string][] = [
   ['2026-09-01', TODAY], // everything
@@ -58,7 +59,8 @@ for (const dialect of DIALECTS) {
     }
 
     before(async () => {
-      kramek = await startKramek(dialect, { clock: { now: () => NOW } });
+      clockNow = NOW;
+      kramek = await startKramek(dialect, { clock: { now: () => clockNow } });
       await setUpShop(kramek);
       await bulkOrders(kramek.core.db, { orders: 400, end: NOW, days: 80, seed: 11 });
     });
@@ -88,6 +90,20 @@ for (const dialect of DIALECTS) {
       await change(open.number, 'cancelled');
       await change(second.number, 'cancelled');
       await assertMatchesOrders('after cancelling a bulk order');
+
+      // A customer's earlier order cancelled: on a later day (in another range) she becomes new instead of returning.
+      const her = { customer: { email: 'vracejici@example.cz', name: 'Vracející', phone: null, company: null, ico: null, dic: null } };
+      clockNow = new Date('2026-11-10T09:00:00Z');
+      const earlier = await placeOrder(kramek, her);
+      clockNow = new Date('2026-11-25T09:00:00Z');
+      await placeOrder(kramek, her);
+      clockNow = NOW;
+      const week = async () => (await stats('2026-11-20', TODAY, false)).customers;
+      const before = await week();
+      await assertMatchesOrders('after a customer ordered twice');
+      await change(earlier.number, 'cancelled');
+      assert.deepEqual(await week(), { new: before.new + 1, returning: before.returning - 1 });
+      await assertMatchesOrders('after her earlier order was cancelled');
 
       const incremental = await snapshot(db);
       assert.ok(incremental.stats_customer_days!.length > 0 && incremental.stats_item_days!.length > 0);
