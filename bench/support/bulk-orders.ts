@@ -5,6 +5,7 @@
  */
 import { sql } from 'kysely';
 import { isPostgres, type Db } from '../../src/adapters/db/kysely.js';
+import { rebuildStatsRollups } from '../../src/adapters/db/stats-rollup.js';
 
 export type BulkOptions = {
   orders: number;
@@ -146,6 +147,8 @@ export async function bulkOrders(db: Db, options: BulkOptions): Promise<BulkCata
       for (const table of ['orders', 'customers', 'categories', 'products', 'variants'])
         await sql`select setval(pg_get_serial_sequence(${table}, 'id'), (select max(id) from ${sql.table(table)}))`.execute(db);
     }
+    // Rows written behind the order services' back: the statistics' summaries are recomputed from them.
+    await rebuildStatsRollups(db);
     return catalog;
   };
   return postgres ? work(db) : db.transaction().execute((trx) => work(trx as unknown as Db));

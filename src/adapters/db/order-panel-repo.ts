@@ -5,6 +5,7 @@ import type { ListCursor, OrderListRow, OrderPanelRepo } from '../../services/or
 import { ORDER_STATUSES, type OrderStatus, type PaymentStatus } from '../../domain/orders/order-status.js';
 import { isPostgres, type Db } from './kysely.js';
 import type { Database } from './schema.js';
+import { markStatsDirtyById } from './stats-rollup.js';
 
 const on = (tx: Tx | null, db: Db) => (tx ? (tx as unknown as Db) : db);
 const like = (text: string) => `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -118,6 +119,7 @@ export function orderPanelRepo(db: Db): OrderPanelRepo {
 
     async moveStatus(tx, orderId, from, to, at) {
       const result = await on(tx, db).updateTable('orders').set({ status: to, updated_at: at.toISOString() }).where('id', '=', orderId).where('status', '=', from).executeTakeFirst();
+      if (Number(result.numUpdatedRows) === 1) await markStatsDirtyById(on(tx, db), orderId);
       return Number(result.numUpdatedRows) === 1;
     },
 

@@ -5,6 +5,7 @@ import type { CustomerRepo, Order, OrderRepo, StockLine } from '../../services/o
 import type { OrderStatus, PaymentStatus } from '../../domain/orders/order-status.js';
 import { isPostgres, type Db } from './kysely.js';
 import type { OrdersTable } from './orders-schema.js';
+import { markStatsDirty } from './stats-rollup.js';
 
 const on = (tx: Tx | null, db: Db) => (tx ? (tx as unknown as Db) : db);
 
@@ -224,6 +225,8 @@ export function orderRepo(db: Db): OrderRepo {
           .values(order.items.map((item, position) => ({ order_id: row.id, variant_id: item.variantId, sku: item.sku, name: item.name, quantity: item.quantity, unit_price: item.unitPrice, vat_rate: item.vatRate, total: item.total, position })))
           .execute();
       }
+      // The statistics summaries of that day are recomputed from this marker before they are next read.
+      await markStatsDirty(executor, row.id, order.createdAt);
       // The order as it reads back (absent values null, addresses as stored), without reading it back.
       const { items, idempotencyKey: _key, requestHash: _hash, ...fields } = order;
       return {

@@ -12,5 +12,6 @@ import type { OrderPanelTables } from './order-panel-schema.js';
 import type { CartTables } from './cart-schema.js';
 import type { AccountTables } from './account-schema.js';
 import type { CustomersPanelTables } from './customers-panel-schema.js';
+import type { StatsTables } from './stats-schema.js';
 
-export type Database = AdminTables & SettingsTables & CatalogTables & OutboxTables & ContentTables & OrderTables & OrderPanelTables & CartTables & AccountTables & CustomersPanelTables;
+export type Database = AdminTables & SettingsTables & CatalogTables & OutboxTables & ContentTables & OrderTables & OrderPanelTables & CartTables & AccountTables & CustomersPanelTables & StatsTables;

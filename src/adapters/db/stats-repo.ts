@@ -1,33 +1,20 @@
 /**
- * Kysely implementation of the statistics port: every aggregate is computed in the database, grouped per Prague day.
- * The Prague day of an instant: PostgreSQL converts with its time-zone database; SQLite has none, so it gets the
- * range's UTC-offset periods (computed from Intl, the same IANA data) as a CASE of modifiers to date().
+ * Kysely implementation of the statistics port: reads the per-Prague-day summaries (stats-rollup.ts), refreshed from
+ * the changed orders first. A page reads at most days × (status × methods | SKUs | previous-order days) rows, whatever
+ * the number of orders; sums over days happen in the database.
  */
 import { sql, type RawBuilder } from 'kysely';
-import { offsetPeriods } from '../../domain/stats/prague-calendar.js';
-import type { ItemDayGroup, OrderDayGroup, VariantSales } from '../../domain/stats/statistics.js';
+import type { Grain, ItemDayGroup, OrderDayGroup, VariantSales } from '../../domain/stats/statistics.js';
 import type { StatsRange, StatsRepo } from '../../services/stats/ports.js';
+import { addDays, daysBetween } from '../../domain/stats/prague-calendar.js';
 import { isPostgres, type Db } from './kysely.js';
+import { refreshStatsRollups } from './stats-rollup.js';
 
 export function statsRepo(db: Db): StatsRepo {
   const postgres = isPostgres(db);
-
-  // PostgreSQL groups by the date value (4 bytes, hashable) and formats it once per group.
-  const pragueDate = sql`((o.created_at at time zone 'Europe/Prague')::date)`;
-  const byDay = postgres ? pragueDate : sql`day`;
-  /** `o.created_at` as a Prague calendar date, YYYY-MM-DD. */
-  const pragueDay = (range: StatsRange): RawBuilder<string> => {
-    if (postgres) return sql<string>`to_char(${pragueDate}, 'YYYY-MM-DD')`;
-    const periods = offsetPeriods(range.from, range.to);
-    if (periods.length === 1) return sql<string>`date(o.created_at, ${`+${periods[0]!.offsetMinutes} minutes`})`;
-    const cases = periods.map((p) => (p.until ? sql`when o.created_at < ${p.until} then ${`+${p.offsetMinutes} minutes`}` : sql`else ${`+${p.offsetMinutes} minutes`}`));
-    return sql<string>`date(o.created_at, case ${sql.join(cases, sql` `)} end)`;
-  };
-  const inRange = (range: StatsRange) => sql`o.created_at >= ${range.from} and o.created_at < ${range.to}`;
-  const countedOnly = (includeCancelled: boolean, alias = 'o') => (includeCancelled ? sql`` : sql`and ${sql.ref(`${alias}.status`)} <> 'cancelled'`);
   const num = (v: unknown) => Number(v ?? 0);
-  // PostgreSQL's JIT switches on for these scans' estimated cost and then spends longer compiling (~200 ms measured
-  // at 1M orders) than the aggregate takes to run; it is turned off for the statistics queries only.
+  const daysOf = (range: StatsRange) => Array.from({ length: daysBetween(range.from, range.to) + 1 }, (_, i) => addDays(range.from, i));
+  // PostgreSQL's JIT costs more than these small aggregates take to run; it is turned off for them only.
   const rowsOf = async (query: RawBuilder<Record<string, unknown>>) =>
     postgres
       ? db.transaction().execute(async (trx) => {
@@ -35,18 +22,21 @@ export function statsRepo(db: Db): StatsRepo {
           return (await query.execute(trx)).rows;
         })
       : (await query.execute(db)).rows;
-  // SQLite's planner otherwise walks orders_customer over every customer for "customer_id is [not] null"; the unary
-  // plus keeps it on the created_at range, which is what bounds the work.
-  const customerId = postgres ? sql`o.customer_id` : sql`+o.customer_id`;
+  // Rows come back summed per bucket (labelled with the bucket's first day in the range), not per day: a year in months
+  // is a few hundred rows instead of thousands.
+  const bucket = (grain: Grain) =>
+    grain === 'day' ? sql`day` : grain === 'month' ? sql`substr(day, 1, 7)` : postgres ? sql`date_trunc('week', day::date)` : sql`date(day, '-' || ((cast(strftime('%w', day) as integer) + 6) % 7) || ' days')`;
+  const cancelledIn = (includeCancelled: boolean) => (includeCancelled ? sql`` : sql`and cancelled = 0`);
 
   return {
-    async orderDays(range) {
+    refresh: () => refreshStatsRollups(db),
+
+    async orderDays(range, grain) {
       const rows = await rowsOf(sql<Record<string, unknown>>`
-        select ${pragueDay(range)} as day, o.status, o.shipping_code, max(o.shipping_name) as shipping_name, o.shipping_vat_rate,
-               o.payment_code, max(o.payment_name) as payment_name, o.payment_vat_rate,
-               count(*) as orders, sum(o.total) as total, sum(o.shipping_price) as shipping, sum(o.payment_price) as payment
-        from orders o where ${inRange(range)}
-        group by ${byDay}, o.status, o.shipping_code, o.shipping_vat_rate, o.payment_code, o.payment_vat_rate`);
+        select min(day) as day, status, shipping_code, max(shipping_name) as shipping_name, shipping_vat_rate, payment_code, max(payment_name) as payment_name, payment_vat_rate,
+               sum(orders) as orders, sum(total) as total, sum(shipping) as shipping, sum(payment) as payment
+        from stats_order_days where day >= ${range.from} and day <= ${range.to}
+        group by ${bucket(grain)}, status, shipping_code, shipping_vat_rate, payment_code, payment_vat_rate`);
       return rows.map(
         (r): OrderDayGroup => ({
           day: String(r.day),
@@ -65,30 +55,17 @@ export function statsRepo(db: Db): StatsRepo {
       );
     },
 
-    async items(range, includeCancelled) {
-      // One join of items to orders grouped by day and SKU; both groupings are then summed here (a few thousand rows).
-      const rows = await rowsOf(sql<Record<string, unknown>>`
-        select ${pragueDay(range)} as day, i.sku, i.vat_rate, max(i.name) as name, max(i.variant_id) as variant_id, sum(i.quantity) as quantity, sum(i.total) as gross
-        from orders o join order_items i on i.order_id = o.id
-        where ${inRange(range)} ${countedOnly(includeCancelled)}
-        group by ${byDay}, i.sku, i.vat_rate`);
-      const days = new Map<string, ItemDayGroup>();
-      const variants = new Map<string, VariantSales & { variantId: number | null }>();
-      for (const r of rows) {
-        const rate = num(r.vat_rate);
-        const dayKey = `${r.day}|${rate}`;
-        const day = days.get(dayKey) ?? { day: String(r.day), rate, gross: 0 };
-        day.gross += num(r.gross);
-        days.set(dayKey, day);
-        const skuKey = `${r.sku}|${rate}`;
-        const variant = variants.get(skuKey) ?? { sku: String(r.sku), name: String(r.name), rate, quantity: 0, gross: 0, categories: [], variantId: null };
-        variant.quantity += num(r.quantity);
-        variant.gross += num(r.gross);
-        if (r.variant_id !== null) variant.variantId = Math.max(variant.variantId ?? 0, num(r.variant_id));
-        if (String(r.name) > variant.name) variant.name = String(r.name);
-        variants.set(skuKey, variant);
-      }
-      const variantIds = [...new Set([...variants.values()].map((v) => v.variantId).filter((id): id is number => id !== null))];
+    async items(range, includeCancelled, grain) {
+      const where = sql`day >= ${range.from} and day <= ${range.to} ${cancelledIn(includeCancelled)}`;
+      const [dayRows, skuRows] = await Promise.all([
+        rowsOf(sql<Record<string, unknown>>`select min(day) as day, vat_rate, sum(gross) as gross from stats_rate_days where ${where} group by ${bucket(grain)}, vat_rate`),
+        rowsOf(sql<Record<string, unknown>>`
+          select sku, vat_rate, max(name) as name, max(variant_id) as variant_id, sum(quantity) as quantity, sum(gross) as gross
+          from stats_item_days where ${where} group by sku, vat_rate`),
+      ]);
+      const days = dayRows.map((r): ItemDayGroup => ({ day: String(r.day), rate: num(r.vat_rate), gross: num(r.gross) }));
+      const variants = skuRows.map((r) => ({ sku: String(r.sku), name: String(r.name), rate: num(r.vat_rate), quantity: num(r.quantity), gross: num(r.gross), variantId: r.variant_id === null ? null : num(r.variant_id) }));
+      const variantIds = [...new Set(variants.map((v) => v.variantId).filter((id): id is number => id !== null))];
       const links = variantIds.length
         ? await db
             .selectFrom('variants')
@@ -99,25 +76,20 @@ export function statsRepo(db: Db): StatsRepo {
             .execute()
         : [];
       return {
-        days: [...days.values()],
-        variants: [...variants.values()].map(({ variantId, ...v }) => ({ ...v, categories: links.filter((l) => Number(l.variant_id) === variantId).map((l) => ({ id: Number(l.id), name: l.name })) })),
+        days,
+        variants: variants.map(({ variantId, ...v }): VariantSales => ({ ...v, categories: links.filter((l) => Number(l.variant_id) === variantId).map((l) => ({ id: Number(l.id), name: l.name })) })),
       };
     },
 
     async customers(range, includeCancelled) {
-      // "Returning": the same customer has a counted order before the range. Registered customers by id (index
-      // orders_customer), guests by email ignoring case (index orders_email_lower).
+      // A customer with an order in the range has exactly one first order day in it: the one whose previous order day
+      // is before the range (returning) or none ('', new). The days are listed, so the index seeks (counted, day,
+      // prev_day < from) once per day instead of reading every previous-day row of the range. Same-day and later orders in the range have a previous day inside.
       const rows = await rowsOf(sql<Record<string, unknown>>`
-        select count(*) as customers, coalesce(sum(case when exists (
-                 select 1 from orders p where p.customer_id = k.customer_id and p.created_at < ${range.from} ${countedOnly(includeCancelled, 'p')}
-               ) then 1 else 0 end), 0) as returners
-        from (select distinct o.customer_id from orders o where ${inRange(range)} and ${customerId} is not null ${countedOnly(includeCancelled)}) k
-        union all
-        select count(*), coalesce(sum(case when exists (
-                 select 1 from orders p where lower(p.email) = k.email and p.customer_id is null and p.created_at < ${range.from} ${countedOnly(includeCancelled, 'p')}
-               ) then 1 else 0 end), 0)
-        from (select distinct lower(o.email) as email from orders o where ${inRange(range)} and ${customerId} is null ${countedOnly(includeCancelled)}) k`);
-      return { customers: rows.reduce((s, r) => s + num(r.customers), 0), returning: rows.reduce((s, r) => s + num(r.returners), 0) };
+        select coalesce(sum(customers), 0) as customers, coalesce(sum(case when prev_day <> '' then customers else 0 end), 0) as returners
+        from stats_customer_days
+        where counted = ${includeCancelled ? 0 : 1} and day in (${sql.join(daysOf(range))}) and prev_day < ${range.from}`);
+      return { customers: num(rows[0]?.customers), returning: num(rows[0]?.returners) };
     },
   };
 }

@@ -1,6 +1,6 @@
 /** The Statistiky page's figures for a range of Prague dates: aggregates read once, rolled up per grain in memory. */
 import { DomainError } from '../../domain/errors.js';
-import { addDays, daysBetween, isLocalDate, pragueMidnight, type LocalDate } from '../../domain/stats/prague-calendar.js';
+import { daysBetween, isLocalDate, type LocalDate } from '../../domain/stats/prague-calendar.js';
 import { defaultGrain, GRAINS, methodShares, rangeTotals, revenueBuckets, statusRows, topCategories, topProducts, type Grain } from '../../domain/stats/statistics.js';
 import type { StatsRepo } from './ports.js';
 
@@ -21,11 +21,13 @@ export function checkStatisticsQuery(query: StatisticsQuery): void {
 
 export async function getStatistics(deps: { stats: StatsRepo }, query: StatisticsQuery) {
   checkStatisticsQuery(query);
-  const range = { from: pragueMidnight(query.from), to: pragueMidnight(addDays(query.to, 1)) };
+  const range = { from: query.from, to: query.to };
+  // Summaries first take in the orders changed since the last read (placed, moved along, cancelled).
+  await deps.stats.refresh();
   const grain = query.grain ?? defaultGrain(query);
   const [groups, { days: items, variants: sales }, customers] = await Promise.all([
-    deps.stats.orderDays(range),
-    deps.stats.items(range, query.includeCancelled),
+    deps.stats.orderDays(range, grain),
+    deps.stats.items(range, query.includeCancelled, grain),
     deps.stats.customers(range, query.includeCancelled),
   ]);
   return {

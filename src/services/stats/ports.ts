@@ -1,17 +1,23 @@
-/** What statistics need from storage: aggregates over a range of instants, computed in the database. */
-import type { ItemDayGroup, OrderDayGroup, VariantSales } from '../../domain/stats/statistics.js';
+/** What statistics need from storage: aggregates over a range of Prague days, computed in the database. */
+import type { Grain, ItemDayGroup, OrderDayGroup, VariantSales } from '../../domain/stats/statistics.js';
+import type { LocalDate } from '../../domain/stats/prague-calendar.js';
 
-/** A half-open range of instants [from, to) and the Prague dates its days carry. */
-export type StatsRange = { from: string; to: string };
+/** Prague calendar dates, both inclusive. */
+export type StatsRange = { from: LocalDate; to: LocalDate };
 
 export interface StatsRepo {
-  /** Orders grouped per Prague day × status × shipping × payment method (all statuses). */
-  orderDays(range: StatsRange): Promise<OrderDayGroup[]>;
+  /** Brings the per-day summaries up to date with every committed order change; call before reading. */
+  refresh(): Promise<void>;
   /**
-   * Items of orders not cancelled (unless included), read in one pass: their gross per Prague day and VAT rate, and
-   * per SKU and VAT rate with the categories of the SKU's product.
+   * Orders grouped per bucket (day, ISO week or month, each labelled by its first day in the range) × status × shipping
+   * × payment method (all statuses).
    */
-  items(range: StatsRange, includeCancelled: boolean): Promise<{ days: ItemDayGroup[]; variants: VariantSales[] }>;
+  orderDays(range: StatsRange, grain: Grain): Promise<OrderDayGroup[]>;
+  /**
+   * Items of orders not cancelled (unless included): their gross per bucket (as above) and VAT rate, and per SKU and VAT rate
+   * with the categories of the SKU's product.
+   */
+  items(range: StatsRange, includeCancelled: boolean, grain: Grain): Promise<{ days: ItemDayGroup[]; variants: VariantSales[] }>;
   /** Distinct customers (registered id, or guest email ignoring case) with orders in the range, and how many ordered before it. */
   customers(range: StatsRange, includeCancelled: boolean): Promise<{ customers: number; returning: number }>;
 }
