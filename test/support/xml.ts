@@ -5,8 +5,8 @@ import os from 'node:os';
 import path from 'node:path';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
-/** Stormware's XSDs live beside the repository (`../shared/schemas/pohoda`), as in CI. */
-export const POHODA_XSD = process.env.POHODA_XSD_DIR ? path.join(process.env.POHODA_XSD_DIR, 'data.xsd') : path.resolve(ROOT, '../shared/schemas/pohoda/data.xsd');
+/** Stormware's XSDs, kept in the repository so every clean checkout validates against them. */
+export const POHODA_XSD = path.join(ROOT, 'test/fixtures/pohoda-xsd/data.xsd');
 export const KRAMEK_XSD = path.join(ROOT, 'docs/schemas/kramek-orders-1.0.xsd');
 export const MONEY_S3_XSD = path.join(ROOT, 'docs/schemas/money-s3-objprij-subset.xsd');
 
