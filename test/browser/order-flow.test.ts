@@ -63,6 +63,15 @@ describe('an order from New to Completed in Chromium, with the customer emailed 
     return { view, pdfText: pdfPages(Buffer.from(await pdf.arrayBuffer())).join('\n') };
   }
 
+  /** What the registered customer sees in the profile: the order's status badge and its parcels. */
+  async function profileView(customer: Page, number: string) {
+    await customer.goto(`${base}/ucet/objednavky/${number}`);
+    const status = await customer.locator('.order-progress .badge').first().innerText();
+    const parcels = (await customer.locator('.order-parcels').count()) > 0 ? await customer.locator('.order-parcels').innerText() : '';
+    const links = await customer.locator('.order-parcels a').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
+    return { status, parcels, links };
+  }
+
   async function changeStatus(page: Page, number: string, to: string, shipped?: { carrier: string; trackingNumber: string }) {
     const form = page.locator('form[action$="/stav"]');
     await form.getByLabel('Nový stav').selectOption({ label: to });
@@ -83,9 +92,10 @@ describe('an order from New to Completed in Chromium, with the customer emailed 
     assert.equal(await page.locator('.order-state .badge').first().innerText(), to);
   }
 
-  test('New → V řešení → Odeslaná (PPL + tracking number) → Vyřízená, confirmed in the admin, the guest emailed and informed at each step', async () => {
+  test('New → V řešení → Odeslaná (PPL + tracking number) → Vyřízená, confirmed in the admin, the customer emailed and informed at each step', async () => {
     const key = 'order-flow-1';
-    const body = { ...BUYER, items: [{ sku: 'TEA-1', quantity: 1 }] };
+    // The order creates the customer's account, so the profile can be checked at every step too.
+    const body = { ...BUYER, items: [{ sku: 'TEA-1', quantity: 1 }], password: 'janino-tajne-heslo' };
     const placed = await fetch(`${base}/api/store/orders`, { method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': key }, body: JSON.stringify(body) });
     assert.equal(placed.status, 201);
     const { number, documentUrl } = (await placed.json()) as { number: string; documentUrl: string };
@@ -93,6 +103,13 @@ describe('an order from New to Completed in Chromium, with the customer emailed 
     const accepted = await nextCustomerEmail(number, 1);
     assert.match(accepted.parsed.subject ?? '', new RegExp(number));
     assert.equal((await guestView(order)).view.status, 'new');
+    const customer = await browser.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await customer.goto(`${base}/ucet/prihlaseni`);
+    await customer.getByLabel('E-mail').fill(BUYER.customer.email);
+    await customer.getByLabel('Heslo').fill('janino-tajne-heslo');
+    await customer.getByRole('button', { name: 'Přihlásit se' }).click();
+    await customer.waitForURL(`${base}/ucet`);
+    assert.equal((await profileView(customer, number)).status, 'Nová');
 
     const page = await browser.browser.newPage({ viewport: { width: 1280, height: 900 } });
     const consoleErrors: string[] = [];
@@ -117,6 +134,7 @@ describe('an order from New to Completed in Chromium, with the customer emailed 
     let guest = await guestView(order);
     assert.equal(guest.view.status, 'processing');
     assert.match(guest.pdfText, /Stav: V řešení/);
+    assert.equal((await profileView(customer, number)).status, 'V řešení');
 
     // V řešení → Odeslaná, handed to PPL with a tracking number
     const tracking = 'PPL-40012345';
@@ -131,6 +149,10 @@ describe('an order from New to Completed in Chromium, with the customer emailed 
     guest = await guestView(order);
     assert.equal(guest.view.status, 'shipped');
     assert.match(guest.pdfText, /Stav: Odeslaná/);
+    const inProfile = await profileView(customer, number);
+    assert.equal(inProfile.status, 'Odeslaná');
+    assert.match(inProfile.parcels, new RegExp(`PPL: ${tracking}`));
+    assert.deepEqual(inProfile.links, [link]);
 
     // Odeslaná → Vyřízená
     await changeStatus(page, number, 'Vyřízená');
@@ -139,6 +161,9 @@ describe('an order from New to Completed in Chromium, with the customer emailed 
     guest = await guestView(order);
     assert.equal(guest.view.status, 'completed');
     assert.match(guest.pdfText, /Stav: Vyřízená/);
+    assert.equal((await profileView(customer, number)).status, 'Vyřízená');
+    await customer.screenshot({ path: path.join(shots(), 'order-flow-profile.png'), fullPage: true });
+    await customer.close();
     assert.match(await page.locator('.order-side').innerText(), /Objednávka je v konečném stavu/);
 
     // The timeline holds every step and every email, delivered.
