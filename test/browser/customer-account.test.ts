@@ -1,41 +1,20 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import type { FastifyInstance } from 'fastify';
-import { loadConfig } from '../../src/config/env.js';
-import { openCore, prepareServer, type Core } from '../../src/main.js';
-import { DIALECTS, type TestDatabase } from '../support/databases.js';
-import { OWNER } from '../support/kramek.js';
-import { launchBrowser } from '../support/browser.js';
+import { startBrowserShop } from '../support/browser.js';
 import { pdfPages } from '../support/pdf.js';
 
 describe('a customer account in Chromium', () => {
-  let database: TestDatabase;
-  let core: Core;
-  let app: FastifyInstance;
-  let browser: Awaited<ReturnType<typeof launchBrowser>>;
+  let shop: Awaited<ReturnType<typeof startBrowserShop>>;
+  let browser: Awaited<ReturnType<typeof startBrowserShop>>['browser'];
   let base: string;
-  const shots = () => process.env.SCREENSHOT_DIR ?? database.dataDir;
+  const shots = () => shop.shots();
 
   before(async () => {
-    database = await DIALECTS[0]!.create();
-    const config = loadConfig({ DATA_DIR: database.dataDir, ADMIN_EMAIL: OWNER.email, ADMIN_PASSWORD: OWNER.password, LOG_LEVEL: 'silent', SEED_DEMO: '0' });
-    // This machine's network has no DNS: every email domain is taken to receive mail.
-    core = openCore(config, { database: database.target, ports: { emailDomains: { check: async () => 'mail' as const } } });
-    app = (await prepareServer(core)).app;
-    await app.listen({ host: '127.0.0.1', port: 0 });
-    const address = app.server.address();
-    base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-    await core.services.updateSettings({ patch: { shop: { name: 'Čajovna', email: 'obchod@example.cz', bankAccounts: [{ label: 'Účet', number: '2000145399/2010', iban: '', bic: '' }] } }, actor: 'test' });
-    await core.services.createProduct({ name: 'Čaj Sencha', slug: 'caj-sencha', description: 'Zelený čaj.', vatRate: 21, active: true, categoryIds: [], variants: [{ sku: 'TEA-100', name: '100 g', price: 14900, stock: 20, compareAtPrice: null, weightGrams: null }] });
-    browser = await launchBrowser();
+    shop = await startBrowserShop();
+    ({ browser, base } = shop);
   });
-  after(async () => {
-    await browser?.close();
-    await app?.close();
-    await core?.close();
-    await database?.drop();
-  });
+  after(() => shop?.close());
 
   test('registers, buys as the registered customer and downloads the PDF from the profile', async () => {
     const page = await browser.browser.newPage({ viewport: { width: 1280, height: 900 } });

@@ -42,3 +42,35 @@ export async function signInAsOwner(page: import('playwright-core').Page, base: 
   await page.getByRole('button', { name: 'Přihlásit se' }).click();
   await page.waitForURL(/\/admin(\/|$)/);
 }
+
+/**
+ * A small shop for storefront journeys in Chromium (SQLite): shop details with a bank account and one tea in stock.
+ * Every email domain is taken to receive mail, as this machine's network has no DNS.
+ */
+export async function startBrowserShop() {
+  const { loadConfig } = await import('../../src/config/env.js');
+  const { openCore, prepareServer } = await import('../../src/main.js');
+  const { DIALECTS } = await import('./databases.js');
+  const { OWNER } = await import('./kramek.js');
+  const database = await DIALECTS[0]!.create();
+  const config = loadConfig({ DATA_DIR: database.dataDir, ADMIN_EMAIL: OWNER.email, ADMIN_PASSWORD: OWNER.password, LOG_LEVEL: 'silent', SEED_DEMO: '0' });
+  const core = openCore(config, { database: database.target, ports: { emailDomains: { check: async () => 'mail' as const } } });
+  const app = (await prepareServer(core)).app;
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  const address = app.server.address();
+  const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  await core.services.updateSettings({ patch: { shop: { name: 'Čajovna', email: 'obchod@example.cz', bankAccounts: [{ label: 'Účet', number: '2000145399/2010', iban: '', bic: '' }] } }, actor: 'test' });
+  await core.services.createProduct({ name: 'Čaj Sencha', slug: 'caj-sencha', description: 'Zelený čaj.', vatRate: 21, active: true, categoryIds: [], variants: [{ sku: 'TEA-100', name: '100 g', price: 14900, stock: 20, compareAtPrice: null, weightGrams: null }] });
+  const browser = await launchBrowser();
+  return {
+    browser,
+    base,
+    shots: () => process.env.SCREENSHOT_DIR ?? database.dataDir,
+    async close() {
+      await browser.close();
+      await app.close();
+      await core.close();
+      await database.drop();
+    },
+  };
+}
