@@ -1,7 +1,8 @@
 /** What a customer may change in their profile (name, phone, company, addresses), validated like checkout input. */
 import { z } from 'zod';
 import { singleLineText } from '../validation.js';
-import { isValidDic, isValidIco, normalizeDic, normalizePhone, normalizeZip } from '../settings/czech-identifiers.js';
+import { normalizeZip } from '../settings/czech-identifiers.js';
+import { phoneField, icoField, dicField } from '../customers/contact-fields.js';
 
 const optional = (max: number) => z.union([z.null(), singleLineText(max)]).optional().transform((v) => v || null);
 
@@ -20,17 +21,10 @@ const address = z
 
 export const profileInputSchema = z.object({
   name: singleLineText(200).min(1, 'required'),
-  phone: optional(30).transform((v, ctx) => {
-    if (!v) return null;
-    const phone = normalizePhone(v);
-    if (!phone) ctx.addIssue({ code: 'custom', message: 'phone_invalid' });
-    return phone ?? v;
-  }),
+  phone: phoneField,
   company: optional(200),
-  ico: optional(12).refine((v) => !v || isValidIco(v), 'ico_invalid'),
-  dic: optional(14)
-    .refine((v) => !v || isValidDic(v), 'dic_invalid')
-    .transform((v) => (v ? normalizeDic(v) : null)),
+  ico: icoField,
+  dic: dicField,
   billingAddress: address.nullable(),
   shippingAddress: address.nullable(),
 });

@@ -1,26 +1,12 @@
 /** The `OrderInput` of CONTRACT.md: what a buyer sends, validated field by field (paths as the API reports them). */
 import { z } from 'zod';
 import { singleLineText } from '../validation.js';
-import { isValidDic, isValidIco, normalizeDic, normalizePhone, normalizeZip } from '../settings/czech-identifiers.js';
-import { parseEmailAddress } from '../customers/email-address.js';
+import { emailField, phoneField, icoField, dicField, postalAddressSchema } from '../customers/contact-fields.js';
 
 const line = singleLineText;
 const optional = (max: number) => z.union([z.null(), line(max)]).optional().transform((v) => v || null);
 
-const address = z
-  .object({
-    street: line(200).min(1, 'required'),
-    city: line(100).min(1, 'required'),
-    zip: line(10).min(1, 'required'),
-    country: z.string('required').trim().toUpperCase().regex(/^[A-Z]{2}$/, 'country_invalid').default('CZ'),
-  })
-  .strict()
-  .transform((a, ctx) => {
-    if (a.country !== 'CZ' && a.country !== 'SK') return a;
-    const zip = normalizeZip(a.zip);
-    if (!zip) ctx.addIssue({ code: 'custom', message: 'zip_invalid', path: ['zip'] });
-    return { ...a, zip: zip ?? a.zip };
-  });
+const address = postalAddressSchema;
 
 export const orderInputSchema = z
   .object({
@@ -30,27 +16,12 @@ export const orderInputSchema = z
       .max(100, 'too_many'),
     customer: z
       .object({
-        email: z
-          .string('required')
-          .trim()
-          .max(254, 'too_long')
-          .transform((v, ctx) => {
-            const parsed = parseEmailAddress(v);
-            if (!parsed.ok) ctx.addIssue({ code: 'custom', message: 'email_invalid' });
-            return parsed.ok ? parsed.email.address : v;
-          }),
+        email: emailField,
         name: line(200).min(1, 'required'),
-        phone: optional(30).transform((v, ctx) => {
-          if (!v) return null;
-          const phone = normalizePhone(v);
-          if (!phone) ctx.addIssue({ code: 'custom', message: 'phone_invalid' });
-          return phone ?? v;
-        }),
+        phone: phoneField,
         company: optional(200),
-        ico: optional(12).refine((v) => !v || isValidIco(v), 'ico_invalid'),
-        dic: optional(14)
-          .refine((v) => !v || isValidDic(v), 'dic_invalid')
-          .transform((v) => (v ? normalizeDic(v) : null)),
+        ico: icoField,
+        dic: dicField,
       })
       .strict(),
     billingAddress: address,
