@@ -77,6 +77,8 @@ async function takeStockSqlite(executor: Db, lines: StockLine[]): Promise<number
   return rows.map((r) => r.id);
 }
 
+const sequenceName = (scope: string) => `order_number_${scope.replace(/\W/g, '')}`;
+
 export function orderRepo(db: Db): OrderRepo {
   const postgres = isPostgres(db);
   const sequences = new Map<string, Promise<void>>();
@@ -149,13 +151,15 @@ export function orderRepo(db: Db): OrderRepo {
       return [];
     },
 
+    async prepareSequence(scope) {
+      if (postgres) await ensureSequence(sequenceName(scope));
+    },
+
     async nextSequence(tx, scope) {
       if (postgres) {
         // A PostgreSQL sequence hands out numbers without a row lock held to commit, so orders do not queue behind
         // each other (a rolled-back order leaves a gap, which order numbers may have).
-        const name = `order_number_${scope.replace(/\W/g, '')}`;
-        await ensureSequence(name);
-        const row = await sql<{ n: number }>`select nextval(${name}::regclass) as n`.execute(on(tx, db));
+        const row = await sql<{ n: number }>`select nextval(${sequenceName(scope)}::regclass) as n`.execute(on(tx, db));
         return Number(row.rows[0]!.n);
       }
       const row = await on(tx, db)

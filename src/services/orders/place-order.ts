@@ -63,6 +63,11 @@ export async function placeOrder(deps: PlaceOrderDeps, request: PlaceOrderReques
   const passwordHash = input.password ? await deps.hasher.hash(input.password) : null;
 
   const lines = mergeLines(input.items);
+  const now = deps.clock.now();
+  const format = settings.checkout.orderNumberFormat;
+  const year = Number(new Intl.DateTimeFormat('en', { timeZone: 'Europe/Prague', year: 'numeric' }).format(now));
+  const numberScope = restartsYearly(format) ? String(year) : 'all';
+  await deps.orders.prepareSequence(numberScope);
   try {
     return await deps.transactor.run(async (tx) => {
       const variants = new Map((await deps.orders.variantsBySku(tx, lines.map((l) => l.sku))).map((v) => [v.sku, v]));
@@ -73,7 +78,6 @@ export async function placeOrder(deps: PlaceOrderDeps, request: PlaceOrderReques
       });
       if (Object.keys(unknown).length > 0) throw new DomainError('validation', 'unknown sku', unknown);
 
-      const now = deps.clock.now();
       let customerId = request.customerId ?? null;
       if (!customerId && passwordHash) {
         const c = input.customer;
@@ -85,9 +89,7 @@ export async function placeOrder(deps: PlaceOrderDeps, request: PlaceOrderReques
         if (customerId === null) throw new DomainError('account_exists', 'account exists', { 'customer.email': 'account_exists' });
       }
 
-      const format = settings.checkout.orderNumberFormat;
-      const year = Number(new Intl.DateTimeFormat('en', { timeZone: 'Europe/Prague', year: 'numeric' }).format(now));
-      const number = formatOrderNumber(format, year, await deps.orders.nextSequence(tx, restartsYearly(format) ? String(year) : 'all'));
+      const number = formatOrderNumber(format, year, await deps.orders.nextSequence(tx, numberScope));
       const price = priceOrder(
         lines.map((l) => {
           const v = variants.get(l.sku)!;

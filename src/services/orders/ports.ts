@@ -48,6 +48,11 @@ export interface OrderRepo {
    * totals in line; returns the variant ids that were short (then nothing is consistent and the caller rolls back).
    */
   takeStock(tx: Tx, lines: StockLine[]): Promise<number[]>;
+  /**
+   * Makes sure a sequence exists, before the transaction that draws from it: creating it inside would need a second
+   * pooled connection while every connection may be held by an order waiting for the same creation.
+   */
+  prepareSequence(scope: string): Promise<void>;
   /** The next number of a sequence (`2026`, or `all` when numbers never restart), allocated inside the transaction. */
   nextSequence(tx: Tx, scope: string): Promise<number>;
   insert(tx: Tx, order: NewOrder): Promise<Order>;
