@@ -4,7 +4,8 @@
  * the whole command (start-up included), the memory its peak RSS. Targets: ≤ 10 s and peak RSS ≤ 256 MB each.
  * The CPU time (user + system) is printed beside the wall time: on a shared, busy machine it tells what the export
  * itself costs when the wall clock mostly measures waiting for a core.
- * BENCH_ORDERS changes the count; BENCH_DIALECTS=sqlite|postgres limits the databases (default both).
+ * BENCH_ORDERS changes the count; BENCH_DIALECTS=sqlite|postgres limits the databases (default both); BENCH_KEEP=1 keeps
+ * the filled data (SQLite directory, PostgreSQL schema) for a closer look.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -69,6 +70,7 @@ async function run(name: string, target: DatabaseTarget, env: Record<string, str
   await migrateToLatest(db);
   const t0 = performance.now();
   await fill(db);
+  // Exported at once, before autovacuum has analysed the filled tables: the plans must not depend on fresh statistics.
   console.log(`${name}: ${ORDERS} orders × 3 items inserted in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   await db.destroy();
   let ok = true;
@@ -106,7 +108,8 @@ if (DIALECTS.includes('postgres')) {
     url.searchParams.set('options', `-c search_path=${schema}`);
     ok = (await run('PostgreSQL', { kind: 'postgres', url: PG_URL, searchPath: schema }, { DATABASE_URL: url.toString() }, dataDir)) && ok;
   } finally {
-    await admin.query(`drop schema ${schema} cascade`);
+    if (!process.env.BENCH_KEEP) await admin.query(`drop schema ${schema} cascade`);
+    else console.log(`kept schema ${schema}`);
     await admin.end();
     fs.rmSync(dataDir, { recursive: true, force: true });
   }

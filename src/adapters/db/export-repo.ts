@@ -1,33 +1,46 @@
-/** Reads orders for exports in keyset batches (oldest first) with their items, parcels and history, and logs exports on the timeline. */
+/** Reads orders for exports in keyset batches (oldest first), each with its items, parcels and history, and logs exports on the timeline. */
 import { sql, type SelectQueryBuilder } from 'kysely';
 import type { ExportAddress, ExportItem, ExportOrder } from '../../domain/exports/export-order.js';
 import type { ExportQuery, ExportRepo } from '../../services/exports/ports.js';
 import { isPostgres, type Db } from './kysely.js';
 import type { Database } from './schema.js';
 
-// Each order comes back as one JSON array (its columns, then its items as a nested array) beside the keyset columns:
-// decoding one JSON text per order costs half as much as building a row object of 29 columns and three item rows
-// from a second query, and the reading is most of an export's CPU time.
+// Each order comes back as one JSON array (its columns, then its items, parcels and history as nested arrays) beside the
+// keyset columns: decoding one JSON text per order costs half as much as building a row object of 29 columns and rows
+// from further queries, and the reading is most of an export's CPU time. The nested lists are correlated subqueries,
+// each an index lookup by order id whatever the planner's statistics say (a separate IN-list query over the history
+// was planned as a full scan right after a large export had logged itself, while the statistics still said "empty").
 const FIELDS = [
   'number', 'status', 'payment_status', 'locale', 'email', 'name', 'phone', 'company', 'ico', 'dic', 'billing_address', 'shipping_address',
   'shipping_code', 'shipping_name', 'shipping_carrier', 'shipping_price', 'shipping_vat_rate', 'payment_code', 'payment_kind', 'payment_name', 'payment_price', 'payment_vat_rate',
   'variable_symbol', 'note', 'items_total', 'total', 'currency',
 ] as const;
-const ITEM_FIELDS = 'sku, name, quantity, unit_price, vat_rate, total';
 
 type Packed = [
   number: string, status: string, paymentStatus: string, locale: string, email: string, name: string, phone: string | null, company: string | null, ico: string | null, dic: string | null,
   billingAddress: string, shippingAddress: string | null, shippingCode: string, shippingName: string, shippingCarrier: string, shippingPrice: number, shippingVatRate: number,
   paymentCode: string, paymentKind: string, paymentName: string, paymentPrice: number, paymentVatRate: number, variableSymbol: string, note: string | null,
-  itemsTotal: number, total: number, currency: string, items: [sku: string, name: string, quantity: number, unitPrice: number, vatRate: number, total: number][],
+  itemsTotal: number, total: number, currency: string,
+  items: [sku: string, name: string, quantity: number, unitPrice: number, vatRate: number, total: number][],
+  parcels: [carrier: string, trackingNumber: string, createdAt: string][],
+  history: [at: string, kind: string, statusFrom: string | null, statusTo: string | null, text: string][],
 ];
 
-function packedOrder(postgres: boolean) {
+function packedOrder(postgres: boolean, history: boolean) {
   const fields = sql.raw(FIELDS.map((f) => `orders.${f}`).join(', '));
-  // The items in position order, nested in the order's array ([] when none).
-  return postgres
-    ? sql<string>`json_build_array(${fields}, coalesce((select json_agg(json_build_array(${sql.raw(ITEM_FIELDS)}) order by i.position) from order_items i where i.order_id = orders.id), '[]'::json))`
-    : sql<string>`json_array(${fields}, json((select json_group_array(json_array(${sql.raw(ITEM_FIELDS)}) order by i.position) from order_items i where i.order_id = orders.id)))`;
+  // A nested list of one table's rows for this order, in the order given ([] when none). Instants as ISO text with Z,
+  // as the rest of Kramek sees them (PostgreSQL would write its own offset form into JSON).
+  const list = (columns: string, from: string, where: string, orderBy: string) =>
+    postgres
+      ? sql`coalesce((select json_agg(json_build_array(${sql.raw(columns)}) order by ${sql.raw(orderBy)}) from ${sql.raw(from)} where ${sql.raw(where)}), '[]'::json)`
+      : sql`json((select json_group_array(json_array(${sql.raw(columns)}) order by ${sql.raw(orderBy)}) from ${sql.raw(from)} where ${sql.raw(where)}))`;
+  const iso = (column: string) => (postgres ? `to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')` : column);
+  const items = list('sku, name, quantity, unit_price, vat_rate, total', 'order_items i', 'i.order_id = orders.id', 'i.position');
+  const parcels = list(`carrier, tracking_number, ${iso('p.created_at')}`, 'order_parcels p', 'p.order_id = orders.id', 'p.id');
+  const events = history
+    ? list(`${iso('e.at')}, kind, status_from, status_to, text`, 'order_events e', "e.order_id = orders.id and e.kind <> 'note'", 'e.id')
+    : sql`${postgres ? sql`'[]'::json` : sql`json('[]')`}`;
+  return postgres ? sql<string>`json_build_array(${fields}, ${items}, ${parcels}, ${events})` : sql<string>`json_array(${fields}, ${items}, ${parcels}, ${events})`;
 }
 
 function filtered<O>(select: SelectQueryBuilder<Database, 'orders', O>, query: ExportQuery) {
@@ -76,43 +89,40 @@ function toExportOrder(id: number, createdAt: string, p: Packed, address: (json:
     total: p[25],
     currency: p[26],
     items,
-    parcels: [],
-    history: [],
+    parcels: p[28].map((x) => ({ carrier: x[0], trackingNumber: x[1], createdAt: x[2] })),
+    history: p[29].map((x) => ({ at: x[0], kind: x[1], statusFrom: x[2], statusTo: x[3], text: x[4] })),
   };
 }
 
 export function exportRepo(db: Db): ExportRepo {
   const postgres = isPostgres(db);
-  const packed = packedOrder(postgres);
   return {
     async *batches(query, options) {
-      let after: { createdAt: string; id: number } | null = null;
-      for (;;) {
+      const packed = packedOrder(postgres, options.history);
+      const read = async (after: { createdAt: string; id: number } | null) => {
         let select = filtered(db.selectFrom('orders').select(['id', 'created_at', packed.as('j')]), query);
         if (after) {
-          const c = after;
           // A row-value comparison walks the (created_at, id) index on both databases, so every batch costs the same.
-          select = select.where(sql<boolean>`(created_at, id) > (${c.createdAt}, ${c.id})`);
+          select = select.where(sql<boolean>`(created_at, id) > (${after.createdAt}, ${after.id})`);
         }
         const rows = await select.orderBy('created_at').orderBy('id').limit(options.batchSize).execute();
-        if (rows.length === 0) return;
         const address = addressReader();
         // PostgreSQL hands json back decoded; SQLite gives the text.
         const orders = rows.map((r) => toExportOrder(r.id, r.created_at, (typeof r.j === 'string' ? JSON.parse(r.j) : r.j) as Packed, address));
-        const byId = new Map(orders.map((o) => [o.id, o]));
-        const ids = orders.map((o) => o.id);
-        const [parcels, events] = await Promise.all([
-          db.selectFrom('order_parcels').select(['order_id', 'carrier', 'tracking_number', 'created_at']).where('order_id', 'in', ids).orderBy('order_id').orderBy('id').execute(),
-          options.history
-            ? db.selectFrom('order_events').select(['order_id', 'at', 'kind', 'status_from', 'status_to', 'text']).where('order_id', 'in', ids).where('kind', '!=', 'note').orderBy('order_id').orderBy('id').execute()
-            : Promise.resolve([]),
-        ]);
-        for (const p of parcels) byId.get(p.order_id)!.parcels.push({ carrier: p.carrier, trackingNumber: p.tracking_number, createdAt: p.created_at });
-        for (const e of events) byId.get(e.order_id)!.history.push({ at: e.at, kind: e.kind, statusFrom: e.status_from, statusTo: e.status_to, text: e.text });
+        const last = rows.length < options.batchSize ? null : { createdAt: rows[rows.length - 1]!.created_at, id: rows[rows.length - 1]!.id };
+        return { orders, last };
+      };
+      // The next batch is read while the caller writes this one: on PostgreSQL the database and the writing overlap.
+      let next = read(null);
+      for (;;) {
+        const { orders, last } = await next;
+        if (orders.length === 0) return;
+        if (last) {
+          next = read(last);
+          next.catch(() => {}); // a caller that stops early never awaits it; its failure is not an unhandled rejection
+        }
         yield orders;
-        if (rows.length < options.batchSize) return;
-        const last = rows[rows.length - 1]!;
-        after = { createdAt: last.created_at, id: last.id };
+        if (!last) return;
       }
     },
 

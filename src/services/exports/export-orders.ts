@@ -55,6 +55,7 @@ export async function prepareOrderExport(deps: ExportDeps, request: ExportReques
   async function* chunks(): AsyncGenerator<string> {
     yield writer.head(meta);
     let count = 0;
+    let logging: Promise<void> = Promise.resolve();
     for await (const batch of deps.exportsRepo.batches(query, { batchSize: BATCH_SIZE, history: writer.needsHistory })) {
       let out = '';
       for (const order of batch) {
@@ -66,9 +67,13 @@ export async function prepareOrderExport(deps: ExportDeps, request: ExportReques
       }
       count += batch.length;
       if (out) yield out;
-      // Logged as each batch goes out, in one insert per batch, so a range of any size costs few statements.
-      await deps.exportsRepo.logExports(batch.map((o) => o.id), { text, actor: request.actor, at: now });
+      // Logged as each batch goes out, in one insert per batch, so a range of any size costs few statements; the insert
+      // runs while the next batch is written, and a failed one stops the export at the next batch.
+      await logging;
+      logging = deps.exportsRepo.logExports(batch.map((o) => o.id), { text, actor: request.actor, at: now });
+      logging.catch(() => {}); // awaited above or below; a reader that stops early must not leave an unhandled rejection
     }
+    await logging;
     yield writer.tail(meta, count);
   }
 
