@@ -71,6 +71,45 @@ for (const dialect of DIALECTS) {
       assert.match(second.body, /rel="prev" href="\/kategorie\/prislusenstvi"/);
     });
 
+    test('a product page kept rendered shows at once any change to what it shows, even one written by another app server', async () => {
+      const db = kramek.core.db;
+      const page = async () => {
+        const response = await kramek.app.inject({ url: '/zbozi/assam-halmari' });
+        return { status: response.statusCode, body: response.body };
+      };
+      const revision = async () => (await db.selectFrom('products').select('revision').where('slug', '=', 'assam-halmari').executeTakeFirstOrThrow()).revision;
+      const { product } = (await kramek.core.services.storeProduct('assam-halmari'))!;
+      const variantId = product.variants[0]!.id;
+      assert.equal((await page()).body, (await page()).body, 'a repeated request is answered the same');
+
+      // Writes straight to the database, as another app server's would be: this process's caches know nothing of them.
+      let before = await revision();
+      await db.updateTable('variants').set({ price: 1234500 }).where('id', '=', variantId).execute();
+      assert.ok((await revision()) > before, 'a variant change raises the revision');
+      assert.match((await page()).body, /12\u202F345\u00A0Kč/);
+      await db.updateTable('products').set({ name: 'Assam Halmari Zlatý' }).where('id', '=', product.id).execute();
+      assert.match((await page()).body, /<h1>Assam Halmari Zlatý<\/h1>/);
+      before = await revision();
+      await db.deleteFrom('product_images').where('product_id', '=', product.id).execute();
+      assert.ok((await revision()) > before, 'an image removed raises the revision');
+      assert.doesNotMatch((await page()).body, /srcSet="\/media\/zbozi\//i);
+      // An order takes stock the way the order repository does: the variants, then the product's stock total.
+      before = await revision();
+      await db.updateTable('variants').set({ stock: 0 }).where('product_id', '=', product.id).execute();
+      assert.equal(await revision(), before, 'a stock change alone leaves the revision to the stock total written with it');
+      await db.updateTable('products').set({ stock_total: 0 }).where('id', '=', product.id).execute();
+      assert.ok((await revision()) > before);
+      assert.match((await page()).body, /<button type="submit" class="button-primary button-large" disabled>/, "sold out: the button is disabled");
+      // A category renamed in this process shows in the breadcrumbs at once.
+      const cerne = (await kramek.core.services.listCategories()).find((c) => c.slug === 'cerne-caje')!;
+      await kramek.core.services.updateCategory(cerne.id, { name: 'Černé čaje z Indie' });
+      assert.match((await page()).body, /Černé čaje z Indie/);
+      await db.updateTable('products').set({ active: 0 }).where('id', '=', product.id).execute();
+      assert.equal((await page()).status, 404);
+      await db.updateTable('products').set({ active: 1 }).where('id', '=', product.id).execute();
+      assert.equal((await page()).status, 200);
+    });
+
     test('search ignores Czech diacritics and case, by name, words and SKU', async () => {
       for (const q of ['cokolada', 'ČOKOLÁDA', 'horka cok', 'hořká']) {
         const page = await kramek.app.inject({ url: `/hledat?q=${encodeURIComponent(q)}` });

@@ -27,6 +27,8 @@ export interface ProductsTable {
   search_text: string;
   created_at: string;
   updated_at: string;
+  /** Raised by database triggers whenever anything the product's page shows changes (migration 0018). */
+  revision: Generated<number>;
 }
 
 export interface ProductCategoriesTable {

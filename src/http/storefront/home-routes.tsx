@@ -51,7 +51,7 @@ export function registerStorefront(app: FastifyInstance, services: Services, pag
     }),
   );
   registerCategoryPages(app, services, pageContext, cached);
-  registerProductPages(app, services, pageContext, cached);
+  registerProductPages(app, services, pageContext);
   registerSearchPage(app, services, pageContext, cached);
   registerSitemap(app, services);
   registerMediaRoutes(app, services);

@@ -2,6 +2,7 @@
  * A micro-cache of rendered storefront pages for visitors without a session (what almost all traffic is):
  * an entry lives 2 s at most and dies at once when this process changes the catalogue.
  */
+import { createHash } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
 import { SESSION_COOKIE } from '../middleware/session.js';
@@ -35,4 +36,60 @@ export function pageCache(revision: () => number): PageCache {
     }
     return reply.type('text/html; charset=utf-8').send(html);
   };
+}
+
+export type ValidatedPageCache = (request: FastifyRequest, reply: FastifyReply, validator: string | null, render: () => Promise<VNode | null>) => Promise<unknown>;
+
+/**
+ * Pages kept for as long as their validator stays the same (no lifetime), least recently used dropped beyond
+ * `maxBytes`: for product pages, whose validator is read on every request (the product's revision, which the
+ * database raises with any change on any app server, and fingerprints of the frame and category tree this process
+ * shows). A shop's whole catalogue stays rendered however widely visitors roam, and no page is ever stale. The
+ * validator is read before rendering, so a change meanwhile stores the new page under the old validator, which the
+ * next request no longer matches.
+ */
+export function validatedPageCache(maxBytes: number): ValidatedPageCache {
+  const entries = new Map<string, { body: Buffer; validator: string }>();
+  let bytes = 0;
+  const drop = (key: string) => {
+    const entry = entries.get(key);
+    if (!entry) return;
+    bytes -= entry.body.length;
+    entries.delete(key);
+  };
+  return async (request, reply, validator, render) => {
+    const cacheable = validator !== null && !request.cookies[SESSION_COOKIE];
+    const key = `${request.locale}|${request.url}`;
+    if (cacheable) {
+      const hit = entries.get(key);
+      if (hit && hit.validator === validator) {
+        entries.delete(key); // re-inserted: the map's order is the least-recently-used order
+        entries.set(key, hit);
+        return reply.type('text/html; charset=utf-8').send(hit.body);
+      }
+    }
+    const page = await render();
+    if (!page) return reply.callNotFound();
+    const body = Buffer.from(renderDocument(page));
+    if (cacheable) {
+      drop(key);
+      entries.set(key, { body, validator });
+      bytes += body.length;
+      while (bytes > maxBytes) drop(entries.keys().next().value!);
+    }
+    return reply.type('text/html; charset=utf-8').send(body);
+  };
+}
+
+const fingerprints = new WeakMap<object, string>();
+
+/** A short digest of a value read from a cache that hands out a new object when it reloads: computed once per object. */
+export function fingerprint(value: object | null): string {
+  if (value === null) return '';
+  let digest = fingerprints.get(value);
+  if (digest === undefined) {
+    digest = createHash('sha256').update(JSON.stringify(value)).digest('base64url').slice(0, 22);
+    fingerprints.set(value, digest);
+  }
+  return digest;
 }

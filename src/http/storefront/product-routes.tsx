@@ -6,13 +6,20 @@ import { splitGross } from '../../domain/money/vat.js';
 import { htmlToText, metaDescription } from '../../domain/markdown.js';
 import { StoreLayout } from '../views/store-layout.js';
 import type { PageContext } from '../views/page-context.js';
-import { CATALOGUE_PAGE, type PageCache } from './page-cache.js';
+import { CATALOGUE_PAGE, fingerprint, validatedPageCache } from './page-cache.js';
 import { AvailabilityText, Breadcrumbs, Price, ProductImg, categoryHref, productHref } from './product-card.js';
 import { originalUrl } from './media-routes.js';
 
-export function registerProductPages(app: FastifyInstance, services: Services, pageContext: (r: FastifyRequest) => PageContext, cached: PageCache) {
-  app.get<{ Params: { slug: string } }>('/zbozi/:slug', CATALOGUE_PAGE, async (request, reply) =>
-    cached(request, reply, async () => {
+// Rendered product pages kept per process: ~4 kB each, so a catalogue of about 15 000 products stays rendered.
+const PRODUCT_PAGES_MAX_BYTES = 64 * 1024 * 1024;
+
+export function registerProductPages(app: FastifyInstance, services: Services, pageContext: (r: FastifyRequest) => PageContext) {
+  const cached = validatedPageCache(PRODUCT_PAGES_MAX_BYTES);
+  app.get<{ Params: { slug: string } }>('/zbozi/:slug', CATALOGUE_PAGE, async (request, reply) => {
+    // Everything the page shows: the product (its revision), the category tree (breadcrumbs, menu) and the frame.
+    const [revision, categories] = await Promise.all([services.storeProductRevision(request.params.slug), services.storeCategories()]);
+    const validator = revision === null ? null : `${revision}|${fingerprint(categories)}|${fingerprint(request.shopFrame)}|${request.shopName}`;
+    return cached(request, reply, validator, async () => {
       const ctx = pageContext(request);
       const { t, locale } = ctx;
       const [view, menu] = await Promise.all([services.storeProduct(request.params.slug), services.storeMenu()]);
@@ -98,6 +105,6 @@ export function registerProductPages(app: FastifyInstance, services: Services, p
           <section class="product-description" dangerouslySetInnerHTML={{ __html: product.descriptionHtml }} />
         </StoreLayout>
       );
-    }),
-  );
+    });
+  });
 }

@@ -13,7 +13,7 @@ import { addProductImage, removeProductImage } from './product-images.js';
 import { importProductsCsv } from './import-products-csv.js';
 import { exportProductsCsv } from './export-products-csv.js';
 import { seedDemo } from './seed-demo.js';
-import { categoryPage, homePage, menuCategories, productPage, searchStore, sitemapEntries } from './browse-catalog.js';
+import { categoryPage, homePage, menuCategories, productPage, publicCategories, searchStore, sitemapEntries } from './browse-catalog.js';
 import { readCache } from './read-cache.js';
 import type { AdminProductQuery, CatalogPorts, StoreSort } from './ports.js';
 
@@ -65,6 +65,9 @@ export function catalogServices(ports: CatalogPorts & { clock: Clock }) {
     storeHome: () => homePage(browse),
     storeCategory: (slug: string, options: { page: number; sort: StoreSort; inStock: boolean }) => categoryPage(browse, slug, options),
     storeProduct: (slug: string) => productPage(browse, slug),
+    storeProductRevision: (slug: string) => ports.products.pageRevision(slug),
+    /** The public category tree (a new array when it is read again), which product pages' breadcrumbs come from. */
+    storeCategories: () => publicCategories(browse),
     storeSearch: (q: string, options: { page: number; limit?: number; categorySlug?: string; sort?: StoreSort }) => searchStore(browse, q, options),
     storeSitemap: () => sitemapEntries(browse),
     /** Changes with every catalogue change in this process; page caches key on it. */
