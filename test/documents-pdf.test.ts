@@ -1,7 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import QRCode from 'qrcode';
+import { decodeQR } from 'qr/decode.js';
 import { PNG } from 'pngjs';
 import pixelmatch from 'pixelmatch';
 import { renderOrderPdf } from '../src/adapters/pdf/order-pdf.js';
@@ -70,32 +70,19 @@ describe('order document (PDF)', () => {
     assert.equal(info['Page size'], '595.28 x 841.89 pts (A4)');
   });
 
-  test('the QR code holds the SPAYD string of the order, module for module', async () => {
+  test('the QR code a banking app scans from the page holds the SPAYD string of the order', async () => {
     const doc = fixtureDocument();
     const spayd = documentSpayd(doc);
     assert.equal(spayd, 'SPD*1.0*ACC:CZ9320100000002000145399+FIOBCZPP*AM:2772.71*CC:CZK*X-VS:2026000001*RN:CAJOVNA KOCKA S.R.O.*MSG:OBJEDNAVKA 2026000001');
     const pdf = await renderOrderPdf(doc);
     const caption = wordBox(pdf, 'QR');
     assert.ok(caption, 'the QR caption is on page 1');
-    // The code sits right above its caption; find its dark square in a generous window and read its modules.
-    const dpi = 288;
+    // The code sits right above its caption: the page around it, as a phone's camera sees it, read by a decoder.
+    const dpi = 200;
     const k = dpi / 72;
-    const crop = { x: Math.floor((caption.x - 3) * k), y: Math.floor((caption.y - 103) * k), width: Math.ceil(104 * k), height: Math.ceil(102 * k) };
+    const crop = { x: Math.floor((caption.x - 20) * k), y: Math.floor((caption.y - 112) * k), width: Math.ceil(136 * k), height: Math.ceil(116 * k) };
     const image = renderPage(pdf, { dpi, crop });
-    const darkAt = (x: number, y: number) => image.data[(y * image.width + x) * 4]! < 128;
-    let [minX, minY, maxX, maxY] = [Infinity, Infinity, -1, -1];
-    for (let y = 0; y < image.height; y++) for (let x = 0; x < image.width; x++) if (darkAt(x, y)) [minX, minY, maxX, maxY] = [Math.min(minX, x), Math.min(minY, y), Math.max(maxX, x), Math.max(maxY, y)];
-    const expected = QRCode.create(spayd!, { errorCorrectionLevel: 'M' }).modules;
-    const unit = (maxX - minX + 1) / expected.size;
-    assert.ok(Math.abs(maxY - minY + 1 - (maxX - minX + 1)) <= 2, 'the code is square');
-    let differing = 0;
-    for (let row = 0; row < expected.size; row++) {
-      for (let col = 0; col < expected.size; col++) {
-        const dark = darkAt(Math.floor(minX + (col + 0.5) * unit), Math.floor(minY + (row + 0.5) * unit));
-        if (dark !== (expected.get(row, col) === 1)) differing++;
-      }
-    }
-    assert.equal(differing, 0, `all ${expected.size}×${expected.size} modules match the SPAYD string`);
+    assert.equal(decodeQR({ width: image.width, height: image.height, data: new Uint8Array(image.data) }), spayd);
   });
 
   test('an English cash-on-delivery order: English labels and money, no bank details, no QR code; hidden parts stay hidden', async () => {

@@ -1,6 +1,8 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
+import { PNG } from 'pngjs';
+import { decodeQR } from 'qr/decode.js';
 import { startBrowserShop } from '../support/browser.js';
 
 describe('checkout in Chromium', () => {
@@ -48,6 +50,9 @@ describe('checkout in Chromium', () => {
     const number = /\/objednavka\/(\d+)/.exec(page.url())![1]!;
     assert.equal(await page.locator('.variable-symbol').innerText(), number);
     assert.equal(await page.locator('.qr-code svg').count(), 1);
+    // The code as a phone's camera sees it on the screen: it reads as the QR Platba of this order.
+    const qr = PNG.sync.read(await page.locator('.qr-code').screenshot());
+    assert.match(decodeQR({ width: qr.width, height: qr.height, data: new Uint8Array(qr.data) }), new RegExp(`^SPD\\*1\\.0\\*ACC:CZ.*\\*AM:427\\.00\\*CC:CZK\\*X-VS:${number}\\*`));
     assert.match(await page.locator('.store-cart').innerText(), /Košík \(0\)/);
     await page.screenshot({ path: path.join(shots(), 'checkout-thank-you.png'), fullPage: true });
 

@@ -5,7 +5,8 @@ import { documentFonts, useDocumentFonts } from './fonts.js';
 import { LEFT, Layout, PAGE } from './layout.js';
 import { drawHead, drawParties } from './parties.js';
 import { drawItems, drawTotals, totalsHeight, TOTALS_LEFT } from './items-table.js';
-import { drawNote, drawPayment, drawStamp, paymentHeight, paymentQrText, qrMatrix, stampHeight } from './payment-block.js';
+import { drawNote, drawPayment, drawStamp, paymentHeight, paymentQrText, stampHeight } from './payment-block.js';
+import { qrMatrix } from '../qr/qr-code.js';
 import { printableImage } from './images.js';
 
 export async function renderOrderPdf(source: OrderDocument): Promise<Buffer> {

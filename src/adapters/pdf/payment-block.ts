@@ -1,30 +1,15 @@
 /** Bank accounts, the variable symbol and the QR Platba code of a bank-transfer order; the customer's note; the stamp. */
-import QRCode from 'qrcode';
 import { documentSpayd } from '../../domain/documents/order-payment.js';
 import { isBankTransfer } from '../../domain/documents/order-document.js';
 import { COLOR, LEFT, RIGHT, WIDTH, type Layout } from './layout.js';
+import { qrRuns, type QrMatrix } from '../qr/qr-code.js';
 
 const QR_SIZE = 96;
-
-/** The QR code's modules (error correction M, as the spec asks for print): `dark(row, col)`. */
-export type QrMatrix = { size: number; dark(row: number, col: number): boolean };
-
-export function qrMatrix(text: string): QrMatrix {
-  const { modules } = QRCode.create(text, { errorCorrectionLevel: 'M' });
-  return { size: modules.size, dark: (row, col) => modules.get(row, col) === 1 };
-}
 
 /** Drawn as vector rectangles (one per run of dark modules in a row): sharp at any zoom, nothing to encode. */
 function drawQr(l: Layout, qr: QrMatrix, x: number, y: number): void {
   const unit = QR_SIZE / qr.size;
-  for (let row = 0; row < qr.size; row++) {
-    for (let col = 0; col < qr.size; col++) {
-      if (!qr.dark(row, col)) continue;
-      const start = col;
-      while (col + 1 < qr.size && qr.dark(row, col + 1)) col++;
-      l.pdf.rect(x + start * unit, y + row * unit, (col - start + 1) * unit, unit);
-    }
-  }
+  qrRuns(qr, (col, row, width) => l.pdf.rect(x + col * unit, y + row * unit, width * unit, unit));
   l.pdf.fill('#000000');
 }
 

@@ -1,10 +1,10 @@
 /** The tokenised order page (`/objednavka/<number>?t=<token>`): the thank-you page after checkout and the link in emails. */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import QRCode from 'qrcode';
 import type { Services } from '../../services/services.js';
 import { isBankTransfer } from '../../domain/documents/order-document.js';
 import { accountIban, documentSpayd } from '../../domain/documents/order-payment.js';
 import { renderDocument } from '../views/render.js';
+import { qrSvg } from '../../adapters/qr/qr-code.js';
 import type { PageContext } from '../views/page-context.js';
 import { categoryHref } from './product-card.js';
 import { ThankYouPage, type Payment } from './thank-you-view.js';
@@ -20,8 +20,7 @@ export function registerThankYouRoute(app: FastifyInstance, services: Services, 
     if (isBankTransfer(doc) && doc.showBankAccounts) {
       const account = doc.bankAccounts.find((a) => accountIban(a) !== null) ?? doc.bankAccounts[0] ?? null;
       const spayd = documentSpayd(doc);
-      const qrSvg = spayd ? await QRCode.toString(spayd, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 }) : null;
-      payment = { account, iban: account ? accountIban(account) : null, qrSvg };
+      payment = { account, iban: account ? accountIban(account) : null, qrSvg: spayd ? qrSvg(spayd, 2) : null };
     }
     const menu = await services.storeMenu();
     // The page stays the guest's order page after the purchase: progress, parcels, withdrawal.
