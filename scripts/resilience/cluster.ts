@@ -96,7 +96,7 @@ export class Nginx {
   async start(template: string): Promise<void> {
     fs.mkdirSync(path.join(this.dir, 'temp'), { recursive: true });
     // The documented example config, with this run's ports and paths put in.
-    const servers = this.upstreams.map((port) => `    server 127.0.0.1:${port} max_fails=1 fail_timeout=2s;`).join('\n');
+    const servers = this.upstreams.map((port) => `    server 127.0.0.1:${port} max_fails=0;`).join('\n');
     const config = template
       .replace(/^(\s*)server 127\.0\.0\.1:3001.*\n(\s*server 127\.0\.0\.1:3002.*\n)/m, `${servers}\n`)
       .replace('listen 80;', `listen 127.0.0.1:${this.port};`)

@@ -148,6 +148,9 @@ async function main(): Promise<number> {
 
   const verdict = await verify(db, result, stockBefore, smtp.messageIds(), cartPages);
   if (minStock < 0) verdict.failures.push(`stock went negative during the run (${minStock})`);
+  // A read is always passed on to a live server (an app server down, or the database away: 503 with Retry-After).
+  const badGateway = log.entries.filter((e) => e.method === 'GET' && e.status === 502);
+  if (badGateway.length > 0) verdict.failures.push(`${badGateway.length} GET requests answered 502 by nginx, e.g. ${badGateway[0]!.path} at ${(badGateway[0]!.at / 1000).toFixed(1)} s`);
 
   // Graceful shutdown under real conditions: every process exits 0 on SIGTERM.
   for (const p of processes) {
