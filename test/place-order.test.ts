@@ -92,6 +92,12 @@ for (const dialect of DIALECTS) {
       const reused = await post({ ...body, note: 'jiná' }, { 'idempotency-key': 'klic-1' });
       assert.equal(reused.statusCode, 409);
       assert.equal(reused.json().error.code, 'idempotency_conflict');
+      // A retry after the order moved on answers with the order as it is now, parcel and tracking link included.
+      await kramek.core.services.changeOrderStatus({ number: a.json().number, status: 'shipped', parcels: [{ carrier: 'ppl', trackingNumber: 'PPL-777' }], notifyCustomer: false, actor: 'test' });
+      const later = (await post(body, { 'idempotency-key': 'klic-1' })).json();
+      assert.equal(later.status, 'shipped');
+      assert.equal(later.shipping.trackingNumber, 'PPL-777');
+      assert.match(later.shipping.trackingUrl, /^https:\/\/.*PPL-777/);
     });
 
     test('50 concurrent buyers of an item with 5 in stock: exactly 5 orders, stock never below zero', async () => {

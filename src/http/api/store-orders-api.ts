@@ -11,7 +11,9 @@ export function registerStoreOrdersApi(app: FastifyInstance, services: Services,
     const requestHash = createHash('sha256').update(JSON.stringify(request.body ?? null)).digest('hex');
     // A signed-in storefront customer's order belongs to their account (the session cookie is SameSite=Lax).
     const { order, created } = await services.placeOrder({ input: request.body, locale: request.locale, idempotencyKey, requestHash, customerId: request.customer?.id ?? null });
-    if (!created) reply.header('idempotent-replayed', 'true');
-    return reply.code(201).send(customerOrderView(order, publicUrl));
+    if (created) return reply.code(201).send(customerOrderView(order, publicUrl));
+    // A replay answers with the order as it is now, so a late retry also learns its parcels.
+    reply.header('idempotent-replayed', 'true');
+    return reply.code(201).send(customerOrderView(order, publicUrl, (await services.customerOrderView(order)).parcels));
   });
 }
