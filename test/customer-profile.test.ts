@@ -40,6 +40,23 @@ for (const dialect of DIALECTS) {
       assert.doesNotMatch(plain((await bob.get('/ucet')).body), new RegExp(number));
     });
 
+    test('a long order history pages by 20, newest first; every order stays reachable', async () => {
+      const bobId = (await kramek.core.db.selectFrom('customers').select('id').where('email', '=', 'bob@example.cz').executeTakeFirstOrThrow()).id;
+      const numbers: string[] = [];
+      for (let i = 0; i < 23; i++) {
+        const { order } = await kramek.core.services.placeOrder({ input: { ...BUYER, customer: { ...BUYER.customer, email: 'bob@example.cz' }, items: [{ sku: 'TEA-1', quantity: 1 }] }, locale: 'cs', customerId: bobId });
+        numbers.push(order.number);
+      }
+      const shown = (html: string) => [...html.matchAll(/href="\/ucet\/objednavky\/(\d+)"/g)].map((m) => m[1]);
+      const first = (await bob.get('/ucet')).body;
+      assert.deepEqual(shown(first), numbers.slice(3).reverse());
+      assert.match(first, /rel="next" href="\/ucet\?strana=2"/);
+      const second = (await bob.get('/ucet?strana=2')).body;
+      assert.deepEqual(shown(second), numbers.slice(0, 3).reverse());
+      assert.match(second, /rel="prev" href="\/ucet"/);
+      assert.equal((await bob.get('/ucet?strana=3')).statusCode, 404);
+    });
+
     test('the order page shows items, VAT, addresses, status history and tracking — never internal notes', async () => {
       assert.equal((await api('POST', `/api/admin/orders/${number}/notes`, { text: 'TAJNÁ POZNÁMKA: zákazník je podezřelý' })).statusCode, 201);
       const shipped = await api('POST', `/api/admin/orders/${number}/status`, { status: 'shipped', trackingNumber: 'PPL123456789', notifyCustomer: false });

@@ -114,16 +114,23 @@ export function accountRepo(db: Db): AccountRepo {
       return Number(result.numUpdatedRows) === 1;
     },
 
-    async orders(customerId, limit) {
-      const rows = await db
-        .selectFrom('orders')
-        .select(['number', 'created_at', 'status', 'payment_status', 'total', 'item_count'])
-        .where('customer_id', '=', customerId)
-        .orderBy('created_at', 'desc')
-        .orderBy('id', 'desc')
-        .limit(limit)
-        .execute();
-      return rows.map((r) => ({ number: r.number, createdAt: r.created_at, status: r.status as OrderStatus, paymentStatus: r.payment_status as PaymentStatus, total: r.total, currency: 'CZK', itemCount: r.item_count }));
+    async orders(customerId, page) {
+      const [rows, count] = await Promise.all([
+        db
+          .selectFrom('orders')
+          .select(['number', 'created_at', 'status', 'payment_status', 'total', 'item_count'])
+          .where('customer_id', '=', customerId)
+          .orderBy('created_at', 'desc')
+          .orderBy('id', 'desc')
+          .limit(page.limit)
+          .offset(page.offset)
+          .execute(),
+        db.selectFrom('orders').select((eb) => eb.fn.countAll<number>().as('n')).where('customer_id', '=', customerId).executeTakeFirstOrThrow(),
+      ]);
+      return {
+        rows: rows.map((r) => ({ number: r.number, createdAt: r.created_at, status: r.status as OrderStatus, paymentStatus: r.payment_status as PaymentStatus, total: r.total, currency: 'CZK', itemCount: r.item_count })),
+        total: Number(count.n),
+      };
     },
 
     async orderMilestones(tx, orderId) {

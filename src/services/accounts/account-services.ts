@@ -27,6 +27,9 @@ export type AccountPorts = {
   orderPanel: OrderPanelRepo;
 };
 
+/** Orders per page of the customer's order list. */
+export const ACCOUNT_ORDERS_PAGE = 20;
+
 export function accountServices(ports: AccountPorts) {
   return {
     registerCustomer: (input: Registration) => registerCustomer(ports, input),
@@ -40,7 +43,11 @@ export function accountServices(ports: AccountPorts) {
     confirmEmailChange: (input: { token: string }) => confirmEmailChange(ports, input),
     updateCustomerProfile: (customerId: number, form: Record<string, string>) => updateCustomerProfile(ports, customerId, form),
     changeCustomerPassword: (input: { customerId: number; currentPassword: string; newPassword: string }) => changeCustomerPassword(ports, input),
-    customerOrders: (customerId: number) => ports.accounts.orders(customerId, 200),
+    /** One page of the customer's orders (page 1: the newest); `pages` is at least 1. */
+    customerOrders: async (customerId: number, page: number) => {
+      const { rows, total } = await ports.accounts.orders(customerId, { limit: ACCOUNT_ORDERS_PAGE, offset: (page - 1) * ACCOUNT_ORDERS_PAGE });
+      return { orders: rows, page, pages: Math.max(1, Math.ceil(total / ACCOUNT_ORDERS_PAGE)) };
+    },
     customerOrder: (customerId: number, number: string) => customerOrder(ports, customerId, number),
     customerOrderView: (order: Order) => customerOrderView(ports, order),
     withdrawOrder: (input: { order: Order; reason: unknown; by: 'customer' | 'guest' }) => withdrawOrder(ports, input),

@@ -43,7 +43,8 @@ export interface AccountRepo {
   /** Marks the token used unless it already was; false when another request used it first. */
   useToken(id: number, at: Date): Promise<boolean>;
   /** Newest first. */
-  orders(customerId: number, limit: number): Promise<CustomerOrderRow[]>;
+  /** The customer's orders, newest first, one page of them, and how many there are in all. */
+  orders(customerId: number, page: { limit: number; offset: number }): Promise<{ rows: CustomerOrderRow[]; total: number }>;
   /**
    * The order's current status, when it was first shipped or completed (delivery) and when the customer withdrew; inside a transaction
    * the order row is locked first, so two withdrawals at once are recorded once.

@@ -7,20 +7,24 @@ import { csrfGuard } from '../../middleware/session.js';
 import { formErrorsOf, formOf, sendAccountPage, setFlash, type AccountPageContext, type FormErrors } from './account-page.js';
 import { passwordKey, requireCustomer } from './customer-session.js';
 import { AccountNav, OrderDetail, OrdersOverview, profileValues, SettingsPage } from './profile-views.js';
+import { pageNumber } from '../category-routes.js';
+import { Pager } from '../product-card.js';
 
 export function registerProfileRoutes(app: FastifyInstance, services: Services, pageContext: AccountPageContext, renderPdf: (doc: OrderDocument) => Promise<Buffer>) {
   const guard = { preHandler: csrfGuard(app) };
 
-  app.get('/ucet', async (request, reply) => {
+  app.get<{ Querystring: { strana?: string } }>('/ucet', async (request, reply) => {
     const customer = requireCustomer(request, reply);
     if (!customer) return reply;
-    const orders = await services.customerOrders(customer.id);
+    const list = await services.customerOrders(customer.id, pageNumber(request.query.strana));
+    if (list.page > list.pages) return reply.callNotFound();
     return sendAccountPage(services, pageContext, request, reply, {
       title: request.t('account.title'),
       body: (ctx) => (
         <>
           <AccountNav ctx={ctx} csrf={reply.generateCsrf()} current="orders" />
-          <OrdersOverview ctx={ctx} name={customer.name} orders={orders} />
+          <OrdersOverview ctx={ctx} name={customer.name} orders={list.orders} />
+          <Pager ctx={ctx} page={list.page} pages={list.pages} href={(p) => (p > 1 ? `/ucet?strana=${p}` : '/ucet')} />
         </>
       ),
     });
