@@ -2,6 +2,7 @@
 import type { Anonymization, PersonalRows, Subject } from '../../services/customers/ports.js';
 import type { Db } from './kysely.js';
 import { subjectEmails, subjectOrders } from './customers-subject.js';
+import { markStatsDirtyById } from './stats-rollup.js';
 
 const parse = (text: string | null) => (text ? JSON.parse(text) : null);
 
@@ -37,11 +38,14 @@ export async function anonymizeRows(db: Db, change: Anonymization): Promise<void
       .execute();
   }
   for (const o of change.orders) {
+    // A one-time buyer is counted in the statistics by email: the summaries drop the old one and take the new one.
+    await markStatsDirtyById(db, o.id);
     await db
       .updateTable('orders')
       .set({ email: o.email, name: o.name, phone: null, company: null, ico: null, dic: null, note: null, billing_address: JSON.stringify(o.billingAddress), shipping_address: o.shippingAddress ? JSON.stringify(o.shippingAddress) : null })
       .where('id', '=', o.id)
       .execute();
+    await markStatsDirtyById(db, o.id);
   }
   for (const e of change.events) await db.updateTable('order_events').set({ actor: e.actor, text: e.text }).where('id', '=', e.id).execute();
   for (const m of change.emails) {

@@ -71,8 +71,9 @@ export function personalPattern(sources: PersonalData[]): RegExp | null {
       add(a.city);
       addWords(a.street);
       addWords(a.city);
+      // Orders from older data or imports may lack a part of the address: what is there is still found.
       add(a.zip);
-      add(a.zip.replace(/\s/g, ''));
+      add(a.zip?.replace(/\s/g, ''));
     }
     // A phone number is written in many ways: match its last nine digits with any spaces or dashes between them.
     const digits = (s.phone ?? '').replace(/\D/g, '');
