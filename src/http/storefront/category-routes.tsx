@@ -7,11 +7,10 @@ import { htmlToText, metaDescription } from '../../domain/markdown.js';
 import { StoreLayout } from '../views/store-layout.js';
 import type { PageContext } from '../views/page-context.js';
 import { CATALOGUE_PAGE, type PageCache } from './page-cache.js';
-import { Breadcrumbs, Pager, ProductGrid, categoryHref } from './product-card.js';
+import { Breadcrumbs, Pager, ProductGrid, categoryHref, pageNumber } from './product-card.js';
 
 type Query = { strana?: string; razeni?: string; skladem?: string };
 
-export const pageNumber = (text: string | undefined) => (text && /^\d{1,6}$/.test(text) && Number(text) > 0 ? Number(text) : 1);
 
 export function registerCategoryPages(app: FastifyInstance, services: Services, pageContext: (r: FastifyRequest) => PageContext, cached: PageCache) {
   app.get<{ Params: { slug: string }; Querystring: Query }>('/kategorie/:slug', CATALOGUE_PAGE, async (request, reply) =>

@@ -88,6 +88,9 @@ export function Breadcrumbs({ ctx, path, current }: { ctx: PageContext; path: Ca
   );
 }
 
+/** The page asked for in `?strana=` (1 when missing or not a page number). */
+export const pageNumber = (text: string | undefined) => (text && /^\d{1,6}$/.test(text) && Number(text) > 0 ? Number(text) : 1);
+
 export function Pager({ ctx, page, pages, href }: { ctx: PageContext; page: number; pages: number; href: (page: number) => string }) {
   if (pages <= 1) return null;
   return (

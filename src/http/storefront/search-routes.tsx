@@ -4,8 +4,7 @@ import type { Services } from '../../services/services.js';
 import { StoreLayout } from '../views/store-layout.js';
 import type { PageContext } from '../views/page-context.js';
 import { CATALOGUE_PAGE, type PageCache } from './page-cache.js';
-import { Pager, ProductGrid, categoryHref } from './product-card.js';
-import { pageNumber } from './category-routes.js';
+import { Pager, ProductGrid, categoryHref, pageNumber } from './product-card.js';
 
 export function registerSearchPage(app: FastifyInstance, services: Services, pageContext: (r: FastifyRequest) => PageContext, cached: PageCache) {
   app.get<{ Querystring: { q?: string; strana?: string } }>('/hledat', CATALOGUE_PAGE, async (request, reply) =>

@@ -7,8 +7,7 @@ import { csrfGuard } from '../../middleware/session.js';
 import { formErrorsOf, formOf, sendAccountPage, setFlash, type AccountPageContext, type FormErrors } from './account-page.js';
 import { passwordKey, requireCustomer } from './customer-session.js';
 import { AccountNav, OrderDetail, OrdersOverview, profileValues, SettingsPage } from './profile-views.js';
-import { pageNumber } from '../category-routes.js';
-import { Pager } from '../product-card.js';
+import { Pager, pageNumber } from '../product-card.js';
 
 export function registerProfileRoutes(app: FastifyInstance, services: Services, pageContext: AccountPageContext, renderPdf: (doc: OrderDocument) => Promise<Buffer>) {
   const guard = { preHandler: csrfGuard(app) };
