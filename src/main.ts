@@ -2,7 +2,7 @@
 import path from 'node:path';
 import pino from 'pino';
 import { sql } from 'kysely';
-import { openDatabase, type DatabaseTarget, type Db } from './adapters/db/kysely.js';
+import { openDatabase, type DatabaseTarget, type Db, type QueryLog } from './adapters/db/kysely.js';
 import { migrateToLatest, pendingMigrations } from './adapters/db/migrate.js';
 import { withStartupLock } from './adapters/db/startup-lock.js';
 import { isConnectionLoss } from './adapters/db/connection-retry.js';
@@ -45,8 +45,11 @@ export type Core = { config: Config; db: Db; services: Services; clock: Clock; c
 
 export const systemClock: Clock = { now: () => new Date() };
 
-export function openCore(config: Config, options: { database?: DatabaseTarget; clock?: Clock; mailer?: Mailer; ports?: Partial<Parameters<typeof createServices>[0]> } = {}): Core {
-  const db = openDatabase(options.database ?? config.database);
+export function openCore(
+  config: Config,
+  options: { database?: DatabaseTarget; clock?: Clock; mailer?: Mailer; queryLog?: QueryLog; ports?: Partial<Parameters<typeof createServices>[0]> } = {},
+): Core {
+  const db = openDatabase(options.database ?? config.database, { log: options.queryLog });
   const clock = options.clock ?? systemClock;
   const mailer = options.mailer ?? mailerFor(config);
   const services = createServices({

@@ -153,6 +153,7 @@ for (const dialect of DIALECTS) {
         'shippingMethods.0.price': '129,50',
         'shippingMethods.0.freeFrom': '1 500',
         'shippingMethods.0.vatRate': '21',
+        'shippingMethods.0.enabled': '1',
         'shippingMethods.1.code': 'zasilkovna',
         'shippingMethods.1.name': 'Zásilkovna',
         'shippingMethods.1.carrier': 'zasilkovna',
@@ -164,11 +165,27 @@ for (const dialect of DIALECTS) {
         'paymentMethods.0.name': 'Převodem',
         'paymentMethods.0.price': '0',
         'paymentMethods.0.vatRate': '21',
+        'paymentMethods.0.enabled': '1',
+        'paymentMethods.1.code': 'cash',
+        'paymentMethods.1.kind': 'cash',
+        'paymentMethods.1.name': 'Hotově',
+        'paymentMethods.1.price': '0',
+        'paymentMethods.1.vatRate': '21',
+        'paymentMethods.1.shippingCodes': 'ppl',
       });
       assert.equal(response.statusCode, 303);
       const { checkout } = await kramek.core.services.getSettings();
-      assert.deepEqual(checkout.shippingMethods, [{ code: 'ppl', name: 'PPL', carrier: 'ppl', price: 12950, freeFrom: 150000, vatRate: 21 }]);
-      assert.equal(checkout.paymentMethods.length, 1);
+      assert.deepEqual(checkout.shippingMethods, [{ code: 'ppl', name: 'PPL', carrier: 'ppl', price: 12950, freeFrom: 150000, vatRate: 21, enabled: true }]);
+      assert.deepEqual(
+        checkout.paymentMethods.map((m) => [m.code, m.enabled, m.shippingCodes]),
+        [
+          ['bank-transfer', true, []],
+          ['cash', false, ['ppl']],
+        ],
+        'an unticked "offered" box keeps the method but stops offering it; ticked shipping methods limit a payment method',
+      );
+      const again = await owner.get('/admin/konfigurace/objednavky');
+      assert.match(again.body, /<input type="checkbox" id="paymentMethods-1-shippingCodes-ppl" name="paymentMethods.1.shippingCodes" value="ppl" checked/);
       assert.equal(checkout.trackingNumberReminder, false, 'an unticked box turns the reminder off');
       assert.equal(checkout.paymentDueDays, 10);
 

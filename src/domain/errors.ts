@@ -1,6 +1,7 @@
 /** The one error type for expected failures; the edge maps its stable `code` to an HTTP status and a message. */
 export type ErrorCode =
   | 'validation'
+  | 'bad_request'
   | 'not_found'
   | 'unauthorized'
   | 'forbidden'

@@ -12,6 +12,7 @@ import { adminPlugin } from './admin/plugin.js';
 import { adminApiPlugin } from './api/admin-api.js';
 import { registerStorefront } from './storefront/home-routes.js';
 import { storeApiPlugin } from './api/store-api.js';
+import { storeMethodsApiPlugin } from './api/store-methods-api.js';
 import { registerStoreOrdersApi } from './api/store-orders-api.js';
 import { adminCatalogApiPlugin } from './api/admin-catalog-api.js';
 import { adminCustomersApiPlugin } from './api/admin-customers-api.js';
@@ -128,6 +129,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(adminCatalogApiPlugin(options.services));
   await app.register(adminCustomersApiPlugin(options.services));
   await app.register(storeApiPlugin(options.services));
+  await app.register(storeMethodsApiPlugin(options.services));
   registerStoreOrdersApi(app, options.services, options.publicUrl);
   return app;
 }

@@ -1,22 +1,32 @@
 /** Opens the database the config names: SQLite (WAL, foreign keys) by default, PostgreSQL for postgres:// URLs. */
 import fs from 'node:fs';
 import path from 'node:path';
-import SQLite from 'better-sqlite3';
-import pg from 'pg';
-import { Kysely, PostgresAdapter, PostgresDialect, SqliteDialect } from 'kysely';
+import { createRequire } from 'node:module';
+import type SQLite from 'better-sqlite3';
+import type pg from 'pg';
+import { Kysely, PostgresAdapter, PostgresDialect, SqliteDialect, type LogEvent } from 'kysely';
 import type { Database } from './schema.js';
 
 export type DatabaseTarget = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string; searchPath?: string };
 export type Db = Kysely<Database>;
+/** Sees every statement run (tests count them); unset in production. */
+export type QueryLog = (event: LogEvent) => void;
 
-// pg hands bigint/numeric back as strings and timestamps as Date; we keep numbers and ISO strings on both databases.
-pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
-pg.types.setTypeParser(pg.types.builtins.NUMERIC, (v) => Number(v));
-pg.types.setTypeParser(pg.types.builtins.TIMESTAMPTZ, (v) => new Date(v).toISOString());
+// Only the driver in use is loaded: the other one would cost start-up time and memory for nothing.
+const require = createRequire(import.meta.url);
 
-export function openDatabase(target: DatabaseTarget): Db {
+function postgresDriver(): typeof pg {
+  const driver = require('pg') as typeof pg;
+  // pg hands bigint/numeric back as strings and timestamps as Date; we keep numbers and ISO strings on both databases.
+  driver.types.setTypeParser(driver.types.builtins.INT8, (v) => Number(v));
+  driver.types.setTypeParser(driver.types.builtins.NUMERIC, (v) => Number(v));
+  driver.types.setTypeParser(driver.types.builtins.TIMESTAMPTZ, (v) => new Date(v).toISOString());
+  return driver;
+}
+
+export function openDatabase(target: DatabaseTarget, options: { log?: QueryLog } = {}): Db {
   if (target.kind === 'postgres') {
-    const pool = new pg.Pool({
+    const pool = new (postgresDriver().Pool)({
       connectionString: target.url,
       max: 10,
       options: target.searchPath ? `-c search_path=${target.searchPath}` : undefined,
@@ -31,15 +41,15 @@ export function openDatabase(target: DatabaseTarget): Db {
       // estimates switched on JIT compilation costing ~10 ms per statement, more than the statement itself.
       client.query('set jit = off').catch(() => {});
     });
-    return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log: options.log });
   }
   fs.mkdirSync(path.dirname(target.file), { recursive: true });
-  const sqlite = new SQLite(target.file);
+  const sqlite = new (require('better-sqlite3') as typeof SQLite)(target.file);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('synchronous = NORMAL');
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }), log: options.log });
 }
 
 const STATEMENT_CACHE_SIZE = 500;

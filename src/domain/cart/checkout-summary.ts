@@ -17,8 +17,8 @@ export function checkoutSummary(cart: CartReview, shipping: ShippingMethod | nul
   const lines = cart.items.map((i) => ({ sku: i.sku, name: i.name, quantity: i.quantity, unitPrice: i.unitPrice, vatRate: i.vatRate }));
   const priced = priceOrder(
     lines,
-    shipping ?? { code: '', name: '', price: 0, carrier: 'own', freeFrom: null, vatRate: 0 },
-    payment ?? { code: '', kind: 'cash', name: '', price: 0, vatRate: 0 },
+    shipping ?? { price: 0, freeFrom: null, vatRate: 0 },
+    payment ?? { price: 0, vatRate: 0 },
   );
   // A method not chosen yet is priced by a stand-in costing nothing.
   const ship = priced.shipping;

@@ -12,7 +12,7 @@ export type OrderPrice = {
   total: number;
 };
 
-export function priceOrder(lines: Omit<PricedLine, 'total'>[], shipping: ShippingMethod, payment: PaymentMethod): OrderPrice {
+export function priceOrder(lines: Omit<PricedLine, 'total'>[], shipping: Pick<ShippingMethod, 'price' | 'freeFrom' | 'vatRate'>, payment: Pick<PaymentMethod, 'price' | 'vatRate'>): OrderPrice {
   const priced = lines.map((l) => ({ ...l, total: l.unitPrice * l.quantity }));
   const itemsTotal = priced.reduce((sum, l) => sum + l.total, 0);
   const shippingPrice = shipping.freeFrom !== null && itemsTotal >= shipping.freeFrom ? 0 : shipping.price;

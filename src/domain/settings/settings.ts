@@ -124,12 +124,22 @@ const shippingMethod = z
     carrier: z.enum(CARRIERS, 'carrier_invalid'),
     freeFrom: money.nullable().default(null),
     vatRate: vatRate.default(21),
+    enabled: z.boolean().default(true),
   })
   .strict();
 
 export const PAYMENT_KINDS = ['bank-transfer', 'cash-on-delivery', 'cash'] as const;
 const paymentMethod = z
-  .object({ code, kind: z.enum(PAYMENT_KINDS, 'payment_kind_invalid'), name: text(100).min(1, 'required'), price: money, vatRate: vatRate.default(21) })
+  .object({
+    code,
+    kind: z.enum(PAYMENT_KINDS, 'payment_kind_invalid'),
+    name: text(100).min(1, 'required'),
+    price: money,
+    vatRate: vatRate.default(21),
+    enabled: z.boolean().default(true),
+    // The shipping methods this payment is offered with; empty: with every one.
+    shippingCodes: z.array(code).max(20, 'too_many').default([]),
+  })
   .strict();
 
 const uniqueCodes = (items: { code: string }[]) => new Set(items.map((m) => m.code)).size === items.length;
@@ -161,8 +171,11 @@ const checkout = z
     value.shippingMethods.forEach((m, i) => {
       if (!value.vatRates.includes(m.vatRate)) ctx.addIssue({ code: 'custom', message: 'vat_rate_not_offered', path: ['shippingMethods', i, 'vatRate'] });
     });
+    const shippingCodes = new Set(value.shippingMethods.map((m) => m.code));
     value.paymentMethods.forEach((m, i) => {
       if (!value.vatRates.includes(m.vatRate)) ctx.addIssue({ code: 'custom', message: 'vat_rate_not_offered', path: ['paymentMethods', i, 'vatRate'] });
+      const unknown = m.shippingCodes.filter((c) => !shippingCodes.has(c));
+      if (unknown.length) ctx.addIssue({ code: 'custom', message: `shipping_code_unknown:${unknown.join(', ')}`, path: ['paymentMethods', i, 'shippingCodes'] });
     });
   });
 
@@ -202,8 +215,8 @@ export function defaultSettings(): Settings {
       ],
       paymentMethods: [
         { code: 'bank-transfer', kind: 'bank-transfer', name: 'Bankovním převodem', price: 0 },
-        { code: 'cash-on-delivery', kind: 'cash-on-delivery', name: 'Na dobírku', price: 3900 },
-        { code: 'cash', kind: 'cash', name: 'Hotově při osobním odběru', price: 0 },
+        { code: 'cash-on-delivery', kind: 'cash-on-delivery', name: 'Na dobírku', price: 3900, shippingCodes: ['ppl', 'zasilkovna', 'ceska-posta'] },
+        { code: 'cash', kind: 'cash', name: 'Hotově při osobním odběru', price: 0, shippingCodes: ['osobni-odber'] },
       ],
     },
   });

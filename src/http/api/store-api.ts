@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { CURRENCY } from '../../domain/money/money.js';
 import { DomainError } from '../../domain/errors.js';
 import type { Services } from '../../services/services.js';
-import type { Category, Product, ProductSummary } from '../../services/catalog/ports.js';
+import type { Category, Product } from '../../services/catalog/ports.js';
 import { thumbUrl } from '../storefront/media-routes.js';
 
 const listQuery = z.object({
@@ -46,15 +46,15 @@ export function storeApiPlugin(services: Services) {
       if (!parsed.success) throw new DomainError('validation', 'bad query', Object.fromEntries(parsed.error.issues.map((i) => [i.path.join('.'), 'value_invalid'])));
       const { q, category, page, limit } = parsed.data;
       const result = await services.storeSearch(q?.trim() ?? '', { page, limit, categorySlug: category });
-      // The list answers full products, as the contract's Product; loaded together for the page.
-      const [products, categories] = await Promise.all([Promise.all(result.items.map((s: ProductSummary) => services.storeProduct(s.slug))), services.listCategories()]);
-      return { items: products.flatMap((v) => (v ? [productJson(v.product, categories)] : [])), total: result.total, page };
+      // The list answers full products, as the contract's Product, read together for the whole page.
+      const [products, categories] = await Promise.all([services.storeProducts(result.items.map((s) => s.id)), services.storeCategories()]);
+      return { items: products.map((p) => productJson(p, categories)), total: result.total, page };
     });
 
     app.get<{ Params: { slug: string } }>('/api/store/products/:slug', async (request) => {
       const view = await services.storeProduct(request.params.slug);
       if (!view) throw new DomainError('not_found');
-      return productJson(view.product, await services.listCategories());
+      return productJson(view.product, await services.storeCategories());
     });
   };
 }

@@ -9,6 +9,7 @@ import type { PageContext } from '../views/page-context.js';
 
 const STATUS: Record<ErrorCode, number> = {
   validation: 422,
+  bad_request: 400,
   not_found: 404,
   unauthorized: 401,
   forbidden: 403,

@@ -9,6 +9,7 @@ import { orderInputSchema } from '../../domain/orders/order-input.js';
 import { isDomainError, type DomainError } from '../../domain/errors.js';
 import { fieldErrorsOf } from '../../domain/validation.js';
 import type { Settings } from '../../domain/settings/settings.js';
+import { offeredPaymentMethods, offeredShippingMethods } from '../../domain/settings/checkout-methods.js';
 import { csrfGuard } from '../middleware/session.js';
 import { toHttpError, translateField } from '../middleware/errors.js';
 import type { Translate } from '../i18n/messages.js';
@@ -70,8 +71,10 @@ export function registerCheckoutRoutes(app: FastifyInstance, services: Services,
     const { settings, cart, form } = view;
     const customer = request.customer;
     const guestDisabled = !settings.checkout.guestCheckout && !customer;
-    const shipping = settings.checkout.shippingMethods.find((m) => m.code === form.shippingMethod) ?? null;
-    const payment = settings.checkout.paymentMethods.find((m) => m.code === form.paymentMethod) ?? null;
+    const shippingMethods = offeredShippingMethods(settings.checkout);
+    const paymentMethods = offeredPaymentMethods(settings.checkout);
+    const shipping = shippingMethods.find((m) => m.code === form.shippingMethod) ?? null;
+    const payment = paymentMethods.find((m) => m.code === form.paymentMethod) ?? null;
     const menu = await services.storeMenu();
     const html = renderDocument(
       <CheckoutPage
@@ -79,8 +82,8 @@ export function registerCheckoutRoutes(app: FastifyInstance, services: Services,
         categories={menu.map((c) => ({ name: c.name, href: categoryHref(c.slug) }))}
         cart={cart}
         summary={checkoutSummary(cart, shipping, payment)}
-        shippingMethods={settings.checkout.shippingMethods}
-        paymentMethods={settings.checkout.paymentMethods}
+        shippingMethods={shippingMethods}
+        paymentMethods={paymentMethods}
         form={{ ...form, expectedTotal: String(cart.itemsTotal) }}
         errors={view.errors ?? {}}
         messages={guestDisabled ? [] : (view.messages ?? [])}
@@ -100,7 +103,8 @@ export function registerCheckoutRoutes(app: FastifyInstance, services: Services,
   app.get('/pokladna', async (request, reply) => {
     const [settings, cart] = await Promise.all([services.getSettings(), services.cartReview(request.session.cartId ?? null)]);
     if (!cart.orderable) return reply.redirect('/kosik', 303);
-    const { shippingMethods, paymentMethods } = settings.checkout;
+    const shippingMethods = offeredShippingMethods(settings.checkout);
+    const paymentMethods = offeredPaymentMethods(settings.checkout);
     const form = emptyCheckoutForm({
       // The key makes a double-click (or a repeated post) place one order, never two.
       idempotencyKey: randomBytes(18).toString('base64url'),

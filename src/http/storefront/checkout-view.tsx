@@ -134,6 +134,7 @@ function Methods({ ctx, props }: { ctx: PageContext; props: CheckoutPageProps })
         {props.paymentMethods.map((m) => (
           <Choice key={m.code} name="paymentMethod" code={m.code} form={form}>
             <span>{m.name}</span> <strong>{price(m.price)}</strong>
+            {m.shippingCodes.length > 0 && <span class="muted small"> · {t('checkout.onlyWith', { methods: shippingNames(props.shippingMethods, m.shippingCodes) })}</span>}
           </Choice>
         ))}
       </fieldset>
@@ -316,3 +317,10 @@ export function CheckoutPage(props: CheckoutPageProps) {
 }
 
 const formatMoneyOf = (ctx: PageContext, amount: number) => formatMoney(amount, ctx.locale);
+
+/** "Osobní odběr na prodejně, PPL" — the offered shipping methods a payment method is limited to. */
+const shippingNames = (offered: ShippingMethod[], codes: string[]) =>
+  offered
+    .filter((m) => codes.includes(m.code))
+    .map((m) => m.name)
+    .join(', ');

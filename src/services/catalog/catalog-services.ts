@@ -65,6 +65,8 @@ export function catalogServices(ports: CatalogPorts & { clock: Clock }) {
     storeHome: () => homePage(browse),
     storeCategory: (slug: string, options: { page: number; sort: StoreSort; inStock: boolean }) => categoryPage(browse, slug, options),
     storeProduct: (slug: string) => productPage(browse, slug),
+    /** Listed products in full (the Store API's list), read together. */
+    storeProducts: (ids: number[]) => ports.products.findManyByIds(ids),
     storeProductRevision: (slug: string) => ports.products.pageRevision(slug),
     /** The public category tree (a new array when it is read again), which product pages' breadcrumbs come from. */
     storeCategories: () => publicCategories(browse),

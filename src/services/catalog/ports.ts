@@ -98,6 +98,8 @@ export interface CategoryRepo {
 export interface ProductRepo {
   findById(id: number): Promise<Product | null>;
   findBySlug(slug: string): Promise<Product | null>;
+  /** The products of these ids that exist, in the order given. */
+  findManyByIds(ids: number[]): Promise<Product[]>;
   /** The revision of an active product's page (null: no such active product); it changes with anything the page shows. */
   pageRevision(slug: string): Promise<number | null>;
   slugTaken(slug: string, exceptId?: number): Promise<boolean>;

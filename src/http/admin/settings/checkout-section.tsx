@@ -4,12 +4,12 @@ import { CARRIER_NAMES, CARRIERS } from '../../../domain/orders/carriers.js';
 import { formatOrderNumber } from '../../../domain/settings/order-number.js';
 import { PAYMENT_KINDS, type Settings } from '../../../domain/settings/settings.js';
 import type { PageContext } from '../../views/page-context.js';
-import { readFields, readRows, rowValues, textValues, type FormBody } from './form-fields.js';
+import { fieldId, readFields, readRows, rowValues, textValues, type FormBody } from './form-fields.js';
 import { Checkbox, Select, TextInput, type FormState } from './settings-frame.js';
 import { countRows, RemoveBox } from './shop-section.js';
 
-const SHIPPING_FIELDS = { code: 'text', name: 'text', price: 'money', carrier: 'text', freeFrom: 'moneyOrEmpty', vatRate: 'int' } as const;
-const PAYMENT_FIELDS = { code: 'text', kind: 'text', name: 'text', price: 'money', vatRate: 'int' } as const;
+const SHIPPING_FIELDS = { code: 'text', name: 'text', price: 'money', carrier: 'text', freeFrom: 'moneyOrEmpty', vatRate: 'int', enabled: 'bool' } as const;
+const PAYMENT_FIELDS = { code: 'text', kind: 'text', name: 'text', price: 'money', vatRate: 'int', enabled: 'bool', shippingCodes: 'list' } as const;
 
 // Money is shown as the owner types it: `129` or `129,50`, without the currency.
 const moneyText = (minor: number | null) => (minor === null ? '' : formatMoney(minor, 'cs', { whole: true }).replace(/\s*Kč$/, '').replace(/\u202F/g, ''));
@@ -73,6 +73,7 @@ export function CheckoutSection({ ctx, form, settings }: { ctx: PageContext; for
             <TextInput name={`shippingMethods.${i}.price`} label={t('settings.method.price')} form={form} inputMode="decimal" class="field-narrow" />
             <TextInput name={`shippingMethods.${i}.freeFrom`} label={t('settings.method.freeFrom')} form={form} inputMode="decimal" class="field-narrow" />
             <Select name={`shippingMethods.${i}.vatRate`} label={t('settings.method.vatRate')} form={form} options={vatOptions} />
+            <Checkbox name={`shippingMethods.${i}.enabled`} label={t('settings.method.enabled')} form={form} checkedWhenNew />
             {i < shippingRows - 1 && <RemoveBox name={`shippingMethods.${i}.remove`} label={t('settings.remove')} />}
           </div>
         ))}
@@ -86,10 +87,34 @@ export function CheckoutSection({ ctx, form, settings }: { ctx: PageContext; for
             <Select name={`paymentMethods.${i}.kind`} label={t('settings.method.kind')} form={form} options={kinds} />
             <TextInput name={`paymentMethods.${i}.price`} label={t('settings.method.price')} form={form} inputMode="decimal" class="field-narrow" />
             <Select name={`paymentMethods.${i}.vatRate`} label={t('settings.method.vatRate')} form={form} options={vatOptions} />
+            <Checkbox name={`paymentMethods.${i}.enabled`} label={t('settings.method.enabled')} form={form} checkedWhenNew />
+            <ShippingCodes name={`paymentMethods.${i}.shippingCodes`} legend={t('settings.method.shippingCodes')} hint={t('settings.method.shippingCodesHint')} form={form} shipping={settings.checkout.shippingMethods} />
             {i < paymentRows - 1 && <RemoveBox name={`paymentMethods.${i}.remove`} label={t('settings.remove')} />}
           </div>
         ))}
       </fieldset>
     </>
+  );
+}
+
+/** The shipping methods a payment method is limited to, as ticks (none ticked: offered with every shipping method). */
+function ShippingCodes(props: { name: string; legend: string; hint: string; form: FormState; shipping: Settings['checkout']['shippingMethods'] }) {
+  const chosen = new Set((props.form.values[props.name] ?? '').split(',').filter(Boolean));
+  const error = props.form.errors[props.name];
+  return (
+    <fieldset class={`checkbox-group ${error ? 'field-error' : ''}`} id={fieldId(props.name)}>
+      <legend>{props.legend}</legend>
+      <p class="hint">{props.hint}</p>
+      {error && <p class="error-message">{error}</p>}
+      {props.shipping.map((m) => {
+        const id = fieldId(`${props.name}.${m.code}`);
+        return (
+          <div class="checkbox" key={m.code}>
+            <input type="checkbox" id={id} name={props.name} value={m.code} checked={chosen.has(m.code)} />
+            <label for={id}>{m.name}</label>
+          </div>
+        );
+      })}
+    </fieldset>
   );
 }

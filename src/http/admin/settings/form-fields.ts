@@ -2,14 +2,17 @@
 import { parseMoneyInput } from '../../../domain/money/money.js';
 
 export type FormBody = Record<string, string | string[] | undefined>;
-export type FieldKind = 'text' | 'bool' | 'money' | 'moneyOrEmpty' | 'int' | 'intList';
+export type FieldKind = 'text' | 'bool' | 'money' | 'moneyOrEmpty' | 'int' | 'intList' | 'list';
 
 /** `bankAccounts.0.number` → `bankAccounts-0-number`, a safe element id. */
 export const fieldId = (path: string) => path.replace(/\./g, '-');
 
 const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 
-function convert(kind: FieldKind, raw: string | undefined): unknown {
+function convert(kind: FieldKind, sent: string | string[] | undefined): unknown {
+  // A group of checkboxes sharing one name sends each ticked value.
+  if (kind === 'list') return (Array.isArray(sent) ? sent : sent === undefined ? [] : [sent]).map((v) => v.trim()).filter(Boolean);
+  const raw = first(sent);
   const value = (raw ?? '').trim();
   switch (kind) {
     case 'bool':
@@ -30,7 +33,7 @@ function convert(kind: FieldKind, raw: string | undefined): unknown {
 /** Reads the listed fields of a section; `fields` maps a field path to its kind. */
 export function readFields(body: FormBody, fields: Record<string, FieldKind>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [path, kind] of Object.entries(fields)) out[path] = convert(kind, first(body[path]));
+  for (const [path, kind] of Object.entries(fields)) out[path] = convert(kind, body[path]);
   return out;
 }
 
@@ -52,9 +55,12 @@ export function readRows(
   const rows: Record<string, unknown>[] = [];
   const raw: Record<string, string>[] = [];
   for (const index of [...indexes].sort((a, b) => a - b)) {
-    const rawRow = Object.fromEntries(Object.keys(fields).map((f) => [f, (first(body[`${prefix}.${index}.${f}`]) ?? '').trim()]));
+    const sent = (f: string) => body[`${prefix}.${index}.${f}`];
+    // Shown again as the form shows stored values: a checkbox as 'true'/'false', a checkbox group as a list.
+    const rawOf = (f: string, kind: FieldKind) => (kind === 'bool' ? String(sent(f) !== undefined) : kind === 'list' ? (convert('list', sent(f)) as string[]).join(',') : (first(sent(f)) ?? '').trim());
+    const rawRow = Object.fromEntries(Object.entries(fields).map(([f, kind]) => [f, rawOf(f, kind)]));
     if (body[`${prefix}.${index}.remove`] !== undefined || isBlank(rawRow)) continue;
-    rows.push(Object.fromEntries(Object.entries(fields).map(([f, kind]) => [f, convert(kind, first(body[`${prefix}.${index}.${f}`]))])));
+    rows.push(Object.fromEntries(Object.entries(fields).map(([f, kind]) => [f, convert(kind, sent(f))])));
     raw.push(rawRow);
   }
   // Kept rows are renumbered, so validation errors (by index) point at the rows shown again.

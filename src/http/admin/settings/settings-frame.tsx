@@ -104,11 +104,13 @@ export function TextArea(props: InputProps & { rows?: number }) {
   );
 }
 
-export function Checkbox(props: { name: string; label: string; form: FormState }) {
+/** `checkedWhenNew`: ticked in a row the owner is only now adding (no value yet). */
+export function Checkbox(props: { name: string; label: string; form: FormState; checkedWhenNew?: boolean }) {
   const id = fieldId(props.name);
+  const value = props.form.values[props.name];
   return (
     <div class="checkbox">
-      <input type="checkbox" id={id} name={props.name} value="1" checked={props.form.values[props.name] === 'true'} />
+      <input type="checkbox" id={id} name={props.name} value="1" checked={value === 'true' || (value === undefined && !!props.checkedWhenNew)} />
       <label for={id}>{props.label}</label>
     </div>
   );
