@@ -77,7 +77,7 @@ for (const dialect of DIALECTS) {
       const offered = (name: string) => [...page.body.matchAll(new RegExp(`name="${name}" value="([^"]+)"`, 'g'))].map((m) => m[1]);
       assert.deepEqual(offered('shippingMethod'), codes((await get('/api/store/shipping-methods')).json()));
       assert.deepEqual(offered('paymentMethod'), codes((await get('/api/store/payment-methods')).json()));
-      assert.match(page.body, /Hotově při osobním odběru<\/span> <strong>zdarma<\/strong><span class="muted small"> · jen s dopravou Osobní odběr na prodejně/);
+      assert.match(page.body, /Hotově při osobním odběru<\/span> <strong>zdarma<\/strong><\/label><span class="muted small" id="paymentMethod-cash-hint"> · jen s dopravou Osobní odběr na prodejně/);
     });
   });
 }

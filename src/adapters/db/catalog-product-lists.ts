@@ -47,9 +47,13 @@ function filtered(db: Db, base: ProductQuery, f: { q?: string; categoryIds?: num
 }
 
 const SUMMARY_COLUMNS = ['products.id', 'products.name', 'products.slug', 'products.active', 'products.vat_rate', 'products.min_price', 'products.stock_total', 'products.created_at'] as const;
+type SummaryRow = { id: number; name: string; slug: string; active: number; vat_rate: number; min_price: number; stock_total: number; created_at: string };
+
+/** What a page of listed products becomes: cards (summaries) or, for the Store API, whole products. */
+export type ExpandRows<T> = (rows: SummaryRow[]) => Promise<T[]>;
 
 /** Adds what a card needs besides the product row: the first image, the cheapest variant's compare-at price, the variant count. */
-async function summaries(db: Db, rows: { id: number; name: string; slug: string; active: number; vat_rate: number; min_price: number; stock_total: number; created_at: string }[]): Promise<ProductSummary[]> {
+export async function summaries(db: Db, rows: SummaryRow[]): Promise<ProductSummary[]> {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
   const [images, variants] = await Promise.all([
@@ -119,8 +123,8 @@ export async function adminProductList(db: Db, q: AdminProductQuery): Promise<Pr
   };
 }
 
-export async function storeProductList(db: Db, q: StoreProductQuery): Promise<{ items: ProductSummary[]; total: number }> {
-  if (q.q?.trim() && q.sort === 'relevance') return rankedSearch(db, q);
+export async function storeProductList<T>(db: Db, q: StoreProductQuery, expand: ExpandRows<T>): Promise<{ items: T[]; total: number }> {
+  if (q.q?.trim() && q.sort === 'relevance') return rankedSearch(db, q, expand);
   // Within a category the unary plus keeps SQLite off the (active, id) index, which would walk the whole catalogue.
   const active = q.categoryIds ? sql<number>`+${sql.ref('products.active')}` : sql.ref<number>('products.active');
   const query = filtered(db, db.selectFrom('products').where(active, '=', 1), { q: q.q, categoryIds: q.categoryIds, inStock: q.inStock });
@@ -137,7 +141,7 @@ export async function storeProductList(db: Db, q: StoreProductQuery): Promise<{ 
       ? db.selectFrom(counted.as('m')).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
       : query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
-  return { items: await summaries(db, rows), total: Number(count.n) };
+  return { items: await expand(rows), total: Number(count.n) };
 }
 
 /**
@@ -146,7 +150,7 @@ export async function storeProductList(db: Db, q: StoreProductQuery): Promise<{ 
  * (one common word, where the scores barely differ) lists them newest first, which the index answers at once; the
  * total stops counting at that cap too.
  */
-async function rankedSearch(db: Db, q: StoreProductQuery): Promise<{ items: ProductSummary[]; total: number }> {
+async function rankedSearch<T>(db: Db, q: StoreProductQuery, expand: ExpandRows<T>): Promise<{ items: T[]; total: number }> {
   const query = ftsQuery(db, q.q ?? '');
   if (query === null) return { items: [], total: 0 };
   const postgres = isPostgres(db);
@@ -171,5 +175,5 @@ async function rankedSearch(db: Db, q: StoreProductQuery): Promise<{ items: Prod
         ? matches.orderBy(sql`ts_rank(products.search_vector, ${tsquery})`, 'desc').orderBy('products.id', 'desc')
         : matches.orderBy(sql.ref('f.rank')).orderBy('products.id', 'desc');
   const rows = await ranked.select([...SUMMARY_COLUMNS]).limit(q.limit).offset((q.page - 1) * q.limit).execute();
-  return { items: await summaries(db, rows), total: Math.min(total, SEARCH_COUNT_CAP) };
+  return { items: await expand(rows), total: Math.min(total, SEARCH_COUNT_CAP) };
 }

@@ -3,7 +3,7 @@ import { sql, type CompiledQuery, type Selectable, type Transaction } from 'kyse
 import type { Product, ProductImage, ProductRepo, ProductWrite, Variant } from '../../services/catalog/ports.js';
 import type { Database } from './schema.js';
 import type { ProductImagesTable, ProductsTable, VariantsTable } from './catalog-schema.js';
-import { adminProductList, storeProductList } from './catalog-product-lists.js';
+import { adminProductList, storeProductList, summaries } from './catalog-product-lists.js';
 import { rethrowUnique } from './catalog-unique.js';
 import type { Db } from './kysely.js';
 
@@ -140,7 +140,6 @@ export function productRepo(db: Db): ProductRepo {
   return {
     findById,
     findBySlug: reads.bySlug,
-    findManyByIds: reads.byIds,
     async pageRevision(slug) {
       // Read on every product page view: a plain statement skips the query builder, a third of this read's cost.
       const { rows } = await sql<{ revision: number }>`select revision from products where slug = ${slug} and active = 1`.execute(db);
@@ -178,7 +177,8 @@ export function productRepo(db: Db): ProductRepo {
       await db.deleteFrom('products').where('id', '=', id).execute();
     },
     adminList: (query) => adminProductList(db, query),
-    storeList: (query) => storeProductList(db, query),
+    storeList: (query) => storeProductList(db, query, (rows) => summaries(db, rows)),
+    storeListProducts: (query) => storeProductList(db, query, (rows) => reads.byIds(rows.map((r) => r.id))),
     async count() {
       const row = await db.selectFrom('products').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
       return Number(row.n);

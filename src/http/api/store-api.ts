@@ -6,6 +6,7 @@ import { DomainError } from '../../domain/errors.js';
 import type { Services } from '../../services/services.js';
 import type { Category, Product } from '../../services/catalog/ports.js';
 import { thumbUrl } from '../storefront/media-routes.js';
+import { CATALOGUE_PAGE, microCache } from '../storefront/page-cache.js';
 
 const listQuery = z.object({
   q: z.string().max(200).optional(),
@@ -41,17 +42,19 @@ export function productJson(p: Product, categories: Category[]) {
 
 export function storeApiPlugin(services: Services) {
   return async (app: FastifyInstance) => {
-    app.get('/api/store/products', async (request) => {
+    const cached = microCache(services.catalogRevision);
+    app.get('/api/store/products', CATALOGUE_PAGE, async (request, reply) => {
       const parsed = listQuery.safeParse(request.query ?? {});
       if (!parsed.success) throw new DomainError('validation', 'bad query', Object.fromEntries(parsed.error.issues.map((i) => [i.path.join('.'), 'value_invalid'])));
       const { q, category, page, limit } = parsed.data;
-      const result = await services.storeSearch(q?.trim() ?? '', { page, limit, categorySlug: category });
-      // The list answers full products, as the contract's Product, read together for the whole page.
-      const [products, categories] = await Promise.all([services.storeProducts(result.items.map((s) => s.id)), services.storeCategories()]);
-      return { items: products.map((p) => productJson(p, categories)), total: result.total, page };
+      return cached(request, reply, 'application/json; charset=utf-8', async () => {
+        // The list answers full products, as the contract's Product, read for the whole page at once.
+        const [result, categories] = await Promise.all([services.storeSearchProducts(q?.trim() ?? '', { page, limit, categorySlug: category }), services.storeCategories()]);
+        return JSON.stringify({ items: result.items.map((p) => productJson(p, categories)), total: result.total, page });
+      });
     });
 
-    app.get<{ Params: { slug: string } }>('/api/store/products/:slug', async (request) => {
+    app.get<{ Params: { slug: string } }>('/api/store/products/:slug', CATALOGUE_PAGE, async (request) => {
       const view = await services.storeProduct(request.params.slug);
       if (!view) throw new DomainError('not_found');
       return productJson(view.product, await services.storeCategories());

@@ -102,12 +102,14 @@ function Address({ ctx, form, errors, prefix }: { ctx: PageContext; form: Checko
   );
 }
 
-function Choice(props: { name: 'shippingMethod' | 'paymentMethod'; code: string; form: CheckoutForm; children: ComponentChildren }) {
+/** A radio choice; the hint stays outside the label (it describes the choice, it does not name it). */
+function Choice(props: { name: 'shippingMethod' | 'paymentMethod'; code: string; form: CheckoutForm; hint?: string; children: ComponentChildren }) {
   const id = `${props.name}-${props.code}`;
   return (
     <div class="choice">
-      <input type="radio" id={id} name={props.name} value={props.code} checked={props.form[props.name] === props.code} />
+      <input type="radio" id={id} name={props.name} value={props.code} checked={props.form[props.name] === props.code} aria-describedby={props.hint ? `${id}-hint` : undefined} />
       <label for={id}>{props.children}</label>
+      {props.hint && <span class="muted small" id={`${id}-hint`}> · {props.hint}</span>}
     </div>
   );
 }
@@ -132,9 +134,8 @@ function Methods({ ctx, props }: { ctx: PageContext; props: CheckoutPageProps })
         <legend>{t('checkout.paymentMethod')}</legend>
         {errors.paymentMethod && <p class="error-message">{errors.paymentMethod}</p>}
         {props.paymentMethods.map((m) => (
-          <Choice key={m.code} name="paymentMethod" code={m.code} form={form}>
+          <Choice key={m.code} name="paymentMethod" code={m.code} form={form} hint={m.shippingCodes.length > 0 ? t('checkout.onlyWith', { methods: shippingNames(props.shippingMethods, m.shippingCodes) }) : undefined}>
             <span>{m.name}</span> <strong>{price(m.price)}</strong>
-            {m.shippingCodes.length > 0 && <span class="muted small"> · {t('checkout.onlyWith', { methods: shippingNames(props.shippingMethods, m.shippingCodes) })}</span>}
           </Choice>
         ))}
       </fieldset>

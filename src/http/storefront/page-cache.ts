@@ -1,5 +1,6 @@
 /**
- * A micro-cache of rendered storefront pages for visitors without a session (what almost all traffic is):
+ * A micro-cache of rendered storefront pages and Store API lists for visitors without a session (what almost all
+ * traffic is):
  * an entry lives 2 s at most and dies at once when this process changes the catalogue.
  */
 import { createHash } from 'node:crypto';
@@ -12,30 +13,41 @@ import { renderDocument } from '../views/render.js';
 export const CATALOGUE_PAGE = { config: { sessionless: true } } as const;
 
 const TTL_MS = 2000;
+const HTML = 'text/html; charset=utf-8';
 const MAX_ENTRIES = 5000;
 
 export type PageCache = (request: FastifyRequest, reply: FastifyReply, render: () => Promise<VNode | null>) => Promise<unknown>;
+/** Answers a GET from the micro-cache or from `produce` (null: not found), as a body of the given content type. */
+export type MicroCache = (request: FastifyRequest, reply: FastifyReply, type: string, produce: () => Promise<string | null>) => Promise<unknown>;
 
-export function pageCache(revision: () => number): PageCache {
-  const entries = new Map<string, { html: string; expires: number; revision: number }>();
-  return async (request, reply, render) => {
+export function microCache(revision: () => number): MicroCache {
+  const entries = new Map<string, { body: string; expires: number; revision: number }>();
+  return async (request, reply, type, produce) => {
     const cacheable = !request.cookies[SESSION_COOKIE];
     const key = `${request.locale}|${request.url}`;
     const now = Date.now();
     if (cacheable) {
       const hit = entries.get(key);
-      if (hit && hit.expires > now && hit.revision === revision()) return reply.type('text/html; charset=utf-8').send(hit.html);
+      if (hit && hit.expires > now && hit.revision === revision()) return reply.type(type).send(hit.body);
     }
     const startRevision = revision();
-    const page = await render();
-    if (!page) return reply.callNotFound();
-    const html = renderDocument(page);
+    const body = await produce();
+    if (body === null) return reply.callNotFound();
     if (cacheable && revision() === startRevision) {
       if (entries.size >= MAX_ENTRIES) entries.delete(entries.keys().next().value!);
-      entries.set(key, { html, expires: now + TTL_MS, revision: startRevision });
+      entries.set(key, { body, expires: now + TTL_MS, revision: startRevision });
     }
-    return reply.type('text/html; charset=utf-8').send(html);
+    return reply.type(type).send(body);
   };
+}
+
+export function pageCache(revision: () => number): PageCache {
+  const cached = microCache(revision);
+  return (request, reply, render) =>
+    cached(request, reply, HTML, async () => {
+      const page = await render();
+      return page && renderDocument(page);
+    });
 }
 
 export type ValidatedPageCache = (request: FastifyRequest, reply: FastifyReply, validator: string | null, render: () => Promise<VNode | null>) => Promise<unknown>;

@@ -1,6 +1,6 @@
 /** What the storefront shows: the menu, category pages with sub-categories, product pages, search, the sitemap. */
 import { pathTo, subtreeIds } from '../../domain/catalog/category-rules.js';
-import type { Category, CategoryRepo, Product, ProductRepo, ProductSummary, StoreSort } from './ports.js';
+import type { Category, CategoryRepo, Product, ProductRepo, ProductSummary, StoreProductQuery, StoreSort } from './ports.js';
 import type { ReadCache } from './read-cache.js';
 
 export type BrowseDeps = { categories: CategoryRepo; products: ProductRepo; cache: ReadCache };
@@ -56,16 +56,29 @@ export async function productPage(deps: BrowseDeps, slug: string): Promise<Produ
   return { product, path: main ? pathTo(categories, main.id) : [] };
 }
 
-export async function searchStore(deps: BrowseDeps, q: string, options: { page: number; limit?: number; categorySlug?: string; sort?: StoreSort }) {
-  const limit = options.limit ?? STORE_PAGE_SIZE;
+export type SearchOptions = { page: number; limit?: number; categorySlug?: string; sort?: StoreSort };
+
+async function storeQuery(deps: BrowseDeps, q: string, options: SearchOptions): Promise<StoreProductQuery> {
   let categoryIds: number[] | undefined;
   if (options.categorySlug) {
     const categories = await publicCategories(deps);
     const category = categories.find((c) => c.slug === options.categorySlug);
     categoryIds = category ? subtreeIds(categories, category.id) : [];
   }
-  const { items, total } = await deps.products.storeList({ q: q || undefined, categoryIds, sort: options.sort ?? (q ? 'relevance' : 'newest'), page: options.page, limit });
-  return { items, total, page: options.page, pages: Math.max(1, Math.ceil(total / limit)) };
+  return { q: q || undefined, categoryIds, sort: options.sort ?? (q ? 'relevance' : 'newest'), page: options.page, limit: options.limit ?? STORE_PAGE_SIZE };
+}
+
+const paged = <T,>(query: StoreProductQuery, { items, total }: { items: T[]; total: number }) => ({ items, total, page: query.page, pages: Math.max(1, Math.ceil(total / query.limit)) });
+
+export async function searchStore(deps: BrowseDeps, q: string, options: SearchOptions) {
+  const query = await storeQuery(deps, q, options);
+  return paged(query, await deps.products.storeList(query));
+}
+
+/** The same search answering whole products (the Store API's list). */
+export async function searchStoreProducts(deps: BrowseDeps, q: string, options: SearchOptions) {
+  const query = await storeQuery(deps, q, options);
+  return paged(query, await deps.products.storeListProducts(query));
 }
 
 export async function homePage(deps: BrowseDeps) {

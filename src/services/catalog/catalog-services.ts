@@ -13,7 +13,7 @@ import { addProductImage, removeProductImage } from './product-images.js';
 import { importProductsCsv } from './import-products-csv.js';
 import { exportProductsCsv } from './export-products-csv.js';
 import { seedDemo } from './seed-demo.js';
-import { categoryPage, homePage, menuCategories, productPage, publicCategories, searchStore, sitemapEntries } from './browse-catalog.js';
+import { categoryPage, homePage, menuCategories, productPage, publicCategories, searchStore, searchStoreProducts, sitemapEntries, type SearchOptions } from './browse-catalog.js';
 import { readCache } from './read-cache.js';
 import type { AdminProductQuery, CatalogPorts, StoreSort } from './ports.js';
 
@@ -65,12 +65,11 @@ export function catalogServices(ports: CatalogPorts & { clock: Clock }) {
     storeHome: () => homePage(browse),
     storeCategory: (slug: string, options: { page: number; sort: StoreSort; inStock: boolean }) => categoryPage(browse, slug, options),
     storeProduct: (slug: string) => productPage(browse, slug),
-    /** Listed products in full (the Store API's list), read together. */
-    storeProducts: (ids: number[]) => ports.products.findManyByIds(ids),
     storeProductRevision: (slug: string) => ports.products.pageRevision(slug),
     /** The public category tree (a new array when it is read again), which product pages' breadcrumbs come from. */
     storeCategories: () => publicCategories(browse),
-    storeSearch: (q: string, options: { page: number; limit?: number; categorySlug?: string; sort?: StoreSort }) => searchStore(browse, q, options),
+    storeSearch: (q: string, options: SearchOptions) => searchStore(browse, q, options),
+    storeSearchProducts: (q: string, options: SearchOptions) => searchStoreProducts(browse, q, options),
     storeSitemap: () => sitemapEntries(browse),
     /** Changes with every catalogue change in this process; page caches key on it. */
     catalogRevision: () => cache.revision,

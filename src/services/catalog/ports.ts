@@ -98,8 +98,6 @@ export interface CategoryRepo {
 export interface ProductRepo {
   findById(id: number): Promise<Product | null>;
   findBySlug(slug: string): Promise<Product | null>;
-  /** The products of these ids that exist, in the order given. */
-  findManyByIds(ids: number[]): Promise<Product[]>;
   /** The revision of an active product's page (null: no such active product); it changes with anything the page shows. */
   pageRevision(slug: string): Promise<number | null>;
   slugTaken(slug: string, exceptId?: number): Promise<boolean>;
@@ -112,6 +110,8 @@ export interface ProductRepo {
   delete(id: number): Promise<void>;
   adminList(query: AdminProductQuery): Promise<ProductPage>;
   storeList(query: StoreProductQuery): Promise<{ items: ProductSummary[]; total: number }>;
+  /** The same list with whole products (variants, images, categories), read in a fixed number of statements. */
+  storeListProducts(query: StoreProductQuery): Promise<{ items: Product[]; total: number }>;
   count(): Promise<number>;
   addImage(productId: number, image: Omit<ProductImage, 'id' | 'position'>, at: Date): Promise<ProductImage>;
   removeImage(productId: number, imageId: number): Promise<ProductImage | null>;
