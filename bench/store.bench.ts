@@ -88,6 +88,7 @@ async function load(title: string, port: number, pid: number, options: { paths?:
     ],
   });
   const figures = report(title, result, cpuMs(pid) - cpuBefore);
+  console.log(`  RSS now ${mib(pid, 'VmRSS').toFixed(0)} MiB, peak so far ${mib(pid, 'VmHWM').toFixed(0)} MiB`);
   if (target) console.log(`  ${target(figures)}`);
   return figures;
 }
@@ -142,6 +143,9 @@ try {
 
   await load('warm-up', port, pid, { paths: [...listPaths, ...searchPaths, ...productPaths], connections: 10 });
   const list = await load('list of 20 (Store API)', port, pid, { paths: listPaths, connections: 50 }, (r) => `target ≥ 3 000/s: ${verdict(r.perSecond >= 3000)}`);
+  // Every URL different: no answer comes from the micro-cache, each is read from the database (a crawler's worst case).
+  const uncached = Array.from({ length: 50_000 }, (_, i) => `${listPaths[i % listPaths.length]}&nocache=${i}`);
+  await load('list of 20, never cached', port, pid, { paths: uncached, connections: 50 });
   await load('search (Store API, q=…)', port, pid, { paths: searchPaths, connections: 50 });
   await load('product detail (Store API)', port, pid, { paths: productPaths, connections: 50 });
 

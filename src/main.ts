@@ -26,10 +26,10 @@ import { smtpMailer } from './adapters/mail/smtp-mailer.js';
 import { emlFileMailer } from './adapters/mail/eml-file-mailer.js';
 import { emlArchive } from './adapters/mail/eml-archive.js';
 import { disposableDomainList } from './adapters/mail/disposable-domains.js';
-import { kyselyTransactor, outboxRepo, releaseOutboxClaims } from './adapters/db/outbox-repo.js';
+import { kyselyTransactor, onEmailsQueued, outboxRepo, releaseOutboxClaims } from './adapters/db/outbox-repo.js';
 import { mxResolver } from './adapters/dns/mx-resolver.js';
 import { orderPdfAttachments } from './adapters/pdf/order-pdf-attachments.js';
-import { renderOrderPdf } from './adapters/pdf/order-pdf.js';
+import { renderOrderPdf } from './adapters/pdf/render-on-demand.js';
 import { customerRepo, orderRepo } from './adapters/db/orders-repo.js';
 import { orderPanelRepo } from './adapters/db/order-panel-repo.js';
 import { cartRepo } from './adapters/db/cart-repo.js';
@@ -135,7 +135,7 @@ type Log = { info(obj: object, msg?: string): void; warn(obj: object, msg?: stri
 /** The background jobs with this process's outbox worker name, and a stop that hands back its unsent claims. */
 function startBackgroundWorker(core: Core, log: Log) {
   const name = workerName();
-  const worker = startWorker([...housekeepingJobs(core.db, core.clock), outboxJob(core.services, { worker: name })], log);
+  const worker = startWorker([...housekeepingJobs(core.db, core.clock), outboxJob(core.services, { worker: name, wakeOn: (wake) => onEmailsQueued(core.db, wake) })], log);
   return {
     async stop() {
       await withinGrace(worker.stop(), log, 'background jobs');

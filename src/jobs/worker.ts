@@ -1,9 +1,13 @@
-/** The background worker: a loop of periodic jobs that stops cleanly; later jobs (the email outbox, exports) join it. */
+/**
+ * The background worker: periodic jobs that stop cleanly. A job may also be woken by a signal (the outbox, when this
+ * process queues an email), so its period can be long and an idle worker costs next to nothing.
+ */
 import type { Db } from '../adapters/db/kysely.js';
 import { deleteExpiredSessions } from '../adapters/db/session-store.js';
 import type { Clock } from '../services/ports.js';
 
-export type Job = { name: string; everyMs: number; run: () => Promise<unknown> };
+/** `wakeOn` subscribes a wake-up (and returns the unsubscribe); a wake during a run runs the job once more after it. */
+export type Job = { name: string; everyMs: number; run: () => Promise<unknown>; wakeOn?: (wake: () => void) => () => void };
 export type Logger = { info(obj: object, msg?: string): void; error(obj: object, msg?: string): void };
 
 const DAY_MS = 24 * 3600 * 1000;
@@ -24,22 +28,42 @@ export function housekeepingJobs(db: Db, clock: Clock): Job[] {
 export function startWorker(jobs: Job[], log: Logger): { stop(): Promise<void> } {
   let stopping = false;
   const running = new Set<Promise<unknown>>();
-  const timers = jobs.map((job) => {
+  const stops = jobs.map((job) => {
+    let current: Promise<unknown> | null = null;
+    let again = false;
     const tick = () => {
       if (stopping) return;
+      if (current) {
+        again = true;
+        return;
+      }
       const run = job.run().catch((err: unknown) => log.error({ err, job: job.name }, 'job failed'));
+      current = run;
       running.add(run);
-      void run.finally(() => running.delete(run));
+      void run.finally(() => {
+        running.delete(run);
+        current = null;
+        if (again) {
+          again = false;
+          tick();
+        }
+      });
     };
     tick();
-    return setInterval(tick, job.everyMs);
+    const timer = setInterval(tick, job.everyMs);
+    const unsubscribe = job.wakeOn?.(tick);
+    return () => {
+      clearInterval(timer);
+      unsubscribe?.();
+    };
   });
   log.info({ jobs: jobs.map((j) => j.name) }, 'worker started');
   return {
     async stop() {
       stopping = true;
-      timers.forEach(clearInterval);
-      await Promise.allSettled([...running]);
+      stops.forEach((stopJob) => stopJob());
+      // A job re-run after a wake is added to `running` while waiting, so wait until nothing is left.
+      while (running.size > 0) await Promise.allSettled([...running]);
     },
   };
 }

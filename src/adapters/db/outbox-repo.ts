@@ -51,12 +51,29 @@ function due(eb: ExpressionBuilder<Database, 'outbox_emails'>, now: string): Exp
 const RETRYABLE = new Set(['40P01', '40001']);
 const MAX_TRIES = 3;
 
+// Transactions that queued an email, and who wants to hear once they commit: the worker of this process waits for
+// that instead of asking the database every half second.
+const queuedIn = new WeakSet<object>();
+const queueListeners = new WeakMap<Db, Set<() => void>>();
+const announceQueued = (db: Db) => queueListeners.get(db)?.forEach((listener) => listener());
+
+/** Calls `listener` whenever this process has committed new emails to the outbox of `db`; returns the unsubscribe. */
+export function onEmailsQueued(db: Db, listener: () => void): () => void {
+  let listeners = queueListeners.get(db);
+  if (!listeners) queueListeners.set(db, (listeners = new Set()));
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
 export function kyselyTransactor(db: Db): Transactor {
   return {
     async run(work) {
       for (let attempt = 1; ; attempt++) {
         try {
-          return await db.transaction().execute((trx) => work(trx as unknown as Tx));
+          let tx: object | undefined;
+          const result = await db.transaction().execute((trx) => work((tx = trx) as unknown as Tx));
+          if (tx && queuedIn.has(tx)) announceQueued(db);
+          return result;
         } catch (error) {
           if (attempt >= MAX_TRIES || !RETRYABLE.has((error as { code?: string }).code ?? '')) throw error;
         }
@@ -89,6 +106,8 @@ export function outboxRepo(db: Db): OutboxRepo {
       )
       .returningAll()
       .execute();
+    if (tx) queuedIn.add(tx);
+    else announceQueued(db);
     // Ids are handed out in the order the rows are given; the result keeps that order.
     return rows.map(toEmail).sort((a, b) => a.id - b.id);
   };

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import sharp from 'sharp';
+import { loadSharp } from '../images/sharp-lazy.js';
 import type { ImageStore } from '../../services/catalog/ports.js';
 
 export const IMAGE_WIDTHS = [320, 640, 1280] as const;
@@ -21,7 +21,8 @@ export function fileImageStore(dataDir: string): ImageStore {
   return {
     widths: IMAGE_WIDTHS,
     async store(bytes) {
-      let meta: Awaited<ReturnType<ReturnType<typeof sharp>["metadata"]>>;
+      const sharp = await loadSharp();
+      let meta: Awaited<ReturnType<ReturnType<typeof sharp>['metadata']>>;
       try {
         meta = await sharp(bytes, { limitInputPixels: MAX_PIXELS }).metadata();
       } catch {
@@ -68,7 +69,7 @@ export function fileImageStore(dataDir: string): ImageStore {
         <text x="400" y="420" font-family="DejaVu Sans" font-size="190" font-weight="bold" fill="#fff" text-anchor="middle">${initials}</text>
         <text x="400" y="680" font-family="DejaVu Sans" font-size="44" fill="hsl(${hue},40%,20%)" text-anchor="middle">${text.slice(0, 28)}</text>
       </svg>`;
-      return sharp(Buffer.from(svg)).png().toBuffer();
+      return (await loadSharp())(Buffer.from(svg)).png().toBuffer();
     },
   };
 }

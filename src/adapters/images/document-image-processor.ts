@@ -1,5 +1,5 @@
 /** Logo and stamp uploads with sharp: the content decides (JPEG, PNG or WebP), stored as PNG that PDFs can embed. */
-import sharp from 'sharp';
+import { loadSharp } from './sharp-lazy.js';
 import type { DocumentImageProcessor } from '../../services/settings/ports.js';
 
 const ACCEPTED = new Set(['jpeg', 'png', 'webp']);
@@ -8,6 +8,7 @@ const MAX_WIDTH = 1200;
 export function sharpDocumentImages(): DocumentImageProcessor {
   return {
     async normalize(bytes) {
+      const sharp = await loadSharp();
       try {
         const image = sharp(bytes, { limitInputPixels: 40_000_000 });
         const meta = await image.metadata();

@@ -66,6 +66,26 @@ function subsetEncodingCache(font: FontkitFont): void {
 }
 
 type Loaded = { font: FontkitFont; layoutCache: Record<string, unknown> };
+
+/** Distinct words kept shaped per font; every order brings a few of its own (number, email, street), so the cache is bounded. */
+const LAYOUT_CACHE_WORDS = 20_000;
+
+/**
+ * pdfkit reads and writes its word cache as a plain object (`cache[word]`); this one is backed by a Map that starts
+ * over when full, so a long-running worker's memory stays flat however many orders it renders.
+ */
+function boundedLayoutCache(): Record<string, unknown> {
+  const words = new Map<string, unknown>();
+  return new Proxy(Object.create(null) as Record<string, unknown>, {
+    get: (_, word) => (typeof word === 'string' ? words.get(word) : undefined),
+    set: (_, word, run) => {
+      if (typeof word !== 'string') return false;
+      if (words.size >= LAYOUT_CACHE_WORDS) words.clear();
+      words.set(word, run);
+      return true;
+    },
+  });
+}
 let loaded: Record<FontKey, Loaded> | null = null;
 
 function load(): Record<FontKey, Loaded> {
@@ -76,7 +96,7 @@ function load(): Record<FontKey, Loaded> {
       const font = fontkit.create(readFileSync(require.resolve(`dejavu-fonts-ttf/ttf/${file}.ttf`)));
       decodedGlyphCache(font);
       subsetEncodingCache(font);
-      return { font, layoutCache: Object.create(null) as Record<string, unknown> };
+      return { font, layoutCache: boundedLayoutCache() };
     };
     loaded = { regular: open(FONT.regular), bold: open(FONT.bold) };
   }

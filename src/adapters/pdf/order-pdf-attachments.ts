@@ -4,7 +4,7 @@
  */
 import type { OrderDocument } from '../../domain/documents/order-document.js';
 import type { AttachmentSource } from '../../services/ports.js';
-import { renderOrderPdf } from './order-pdf.js';
+import { renderOrderPdf } from './render-on-demand.js';
 
 const permanent = (message: string) => Object.assign(new Error(message), { permanent: true });
 

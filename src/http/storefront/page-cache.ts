@@ -14,14 +14,25 @@ export const CATALOGUE_PAGE = { config: { sessionless: true } } as const;
 
 const TTL_MS = 2000;
 const HTML = 'text/html; charset=utf-8';
-const MAX_ENTRIES = 5000;
+/**
+ * What one micro-cache may hold, in characters of body: a crawler asking for thousands of distinct URLs within the
+ * lifetime must not make the process grow by the size of every answer it got (each cache held 5 000 entries before,
+ * ~250 MB of 50 kB lists).
+ */
+const MAX_CHARS = 4 * 1024 * 1024;
 
 export type PageCache = (request: FastifyRequest, reply: FastifyReply, render: () => Promise<VNode | null>) => Promise<unknown>;
 /** Answers a GET from the micro-cache or from `produce` (null: not found), as a body of the given content type. */
 export type MicroCache = (request: FastifyRequest, reply: FastifyReply, type: string, produce: () => Promise<string | null>) => Promise<unknown>;
 
 export function microCache(revision: () => number): MicroCache {
+  // In insertion order, which with one lifetime for all is expiry order: the oldest go first, expired or not.
   const entries = new Map<string, { body: string; expires: number; revision: number }>();
+  let chars = 0;
+  const drop = (key: string) => {
+    chars -= entries.get(key)?.body.length ?? 0;
+    entries.delete(key);
+  };
   return async (request, reply, type, produce) => {
     const cacheable = !request.cookies[SESSION_COOKIE];
     const key = `${request.locale}|${request.url}`;
@@ -33,9 +44,14 @@ export function microCache(revision: () => number): MicroCache {
     const startRevision = revision();
     const body = await produce();
     if (body === null) return reply.callNotFound();
-    if (cacheable && revision() === startRevision) {
-      if (entries.size >= MAX_ENTRIES) entries.delete(entries.keys().next().value!);
+    if (cacheable && revision() === startRevision && body.length <= MAX_CHARS / 16) {
+      drop(key);
+      for (const [oldest, entry] of entries) {
+        if (entry.expires > now && chars + body.length <= MAX_CHARS) break;
+        drop(oldest);
+      }
       entries.set(key, { body, expires: now + TTL_MS, revision: startRevision });
+      chars += body.length;
     }
     return reply.type(type).send(body);
   };
