@@ -126,7 +126,10 @@ export interface OutboxRepo {
   list(input: { limit: number; before?: number; orderId?: number }): Promise<OutboxEmailSummary[]>;
 }
 
-/** Whether a domain (ASCII form) can receive email: MX records (or A/AAAA), none, or no answer in time. */
+/**
+ * Whether a domain (ASCII form) can receive email: MX records (or A/AAAA), none, or `unknown` — no answer in time, or
+ * a resolver that cannot be trusted to deny (it denies well-known domains too). Only `missing` may refuse an address.
+ */
 export interface EmailDomainResolver {
   check(asciiDomain: string): Promise<'mail' | 'missing' | 'unknown'>;
 }

@@ -1,17 +1,18 @@
 /** The customer's view of an order's lines, totals and VAT, shared by the thank-you page and the account's order page. */
 import { formatMoney } from '../../domain/money/money.js';
+import { countryName } from '../../domain/customers/countries.js';
 import type { PageContext } from '../views/page-context.js';
 
 type Line = { sku: string; name: string; quantity: number; unitPrice: number; total: number };
 type Charge = { name: string; price: number };
 type VatRow = { rate: number; base: number; vat: number };
 
-export function AddressLines({ address }: { address: { street: string; zip: string; city: string; country: string } }) {
+export function AddressLines({ ctx, address }: { ctx: PageContext; address: { street: string; zip: string; city: string; country: string } }) {
   return (
     <>
       <span>{address.street}</span>
       <span>{`${address.zip} ${address.city}`}</span>
-      <span>{address.country}</span>
+      <span>{countryName(ctx.locale, address.country)}</span>
     </>
   );
 }

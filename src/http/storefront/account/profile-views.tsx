@@ -9,7 +9,7 @@ import { formatDateTime } from '../../views/format.js';
 import type { PageContext } from '../../views/page-context.js';
 import { FormErrorSummary, Input, type FormErrors } from './account-page.js';
 import { OrderProgress, PaymentBadge, StatusBadge } from './order-status-view.js';
-import { OrderItemsTable } from '../order-summary-view.js';
+import { AddressLines, OrderItemsTable } from '../order-summary-view.js';
 
 export function AccountNav({ ctx, csrf, current }: { ctx: PageContext; csrf: string; current: 'orders' | 'settings' }) {
   const { t } = ctx;
@@ -72,16 +72,6 @@ export function OrdersOverview({ ctx, name, orders }: { ctx: PageContext; name: 
   );
 }
 
-function AddressBlock({ address }: { address: OrderAddress }) {
-  return (
-    <>
-      <span>{address.street}</span>
-      <span>{`${address.zip} ${address.city}`}</span>
-      <span>{address.country}</span>
-    </>
-  );
-}
-
 export function OrderDetail({ ctx, view, base }: { ctx: PageContext; view: CustomerOrderView; base: string }) {
   const { t, locale } = ctx;
   const { order } = view;
@@ -112,13 +102,13 @@ export function OrderDetail({ ctx, view, base }: { ctx: PageContext; view: Custo
               {order.company && <span>{order.company}</span>}
               {order.ico && <span>IČO {order.ico}</span>}
               {order.dic && <span>DIČ {order.dic}</span>}
-              <AddressBlock address={order.billingAddress} />
+              <AddressLines ctx={ctx} address={order.billingAddress} />
             </address>
             {order.shippingAddress && (
               <>
                 <h3>{t('checkout.shippingAddress')}</h3>
                 <address class="shop-contact">
-                  <AddressBlock address={order.shippingAddress} />
+                  <AddressLines ctx={ctx} address={order.shippingAddress} />
                 </address>
               </>
             )}
