@@ -35,7 +35,7 @@ function render(settings: Settings, key: TemplateKey, locale: 'cs' | 'en', value
   return renderTemplate(settings.emails.templates[key][locale], values);
 }
 
-/** Returns what was queued, for the order's timeline. */
+/** Returns what was queued, in words for the order's timeline. */
 export async function queueNewOrderEmails(deps: OrderEmailDeps, tx: Tx, order: Order, settings: Settings): Promise<string[]> {
   const queued: string[] = [];
   const emails: EmailToQueue[] = [];
@@ -50,7 +50,7 @@ export async function queueNewOrderEmails(deps: OrderEmailDeps, tx: Tx, order: O
       ...mail,
       attachments: [{ kind: 'order_pdf', orderNumber: order.number, filename: documentFilename(order.locale, order.number) }],
     });
-    queued.push(`order_accepted → ${order.email}`);
+    queued.push(`potvrzení objednávky → ${order.email}`);
   }
   const owner = ownerNotificationAddress(settings);
   if (owner) {
@@ -65,7 +65,7 @@ export async function queueNewOrderEmails(deps: OrderEmailDeps, tx: Tx, order: O
       html: mail.html,
       attachments: [{ kind: 'order_pdf', orderNumber: order.number, filename: documentFilename('cs', order.number) }],
     });
-    queued.push(`owner_new_order → ${owner}`);
+    queued.push(`upozornění pro obchod → ${owner}`);
   }
   await queueEmails(deps, tx, emails); // one insert for both
   return queued;
