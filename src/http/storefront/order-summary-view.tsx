@@ -22,7 +22,7 @@ export function OrderItemsTable({ ctx, items, shipping, payment, total, vat }: {
   const money = (amount: number) => formatMoney(amount, locale);
   return (
     <>
-      <table class="cart-table">
+      <table class="cart-table order-lines stack-on-phone">
         <thead>
           <tr>
             <th scope="col">{t('cart.col.item')}</th>
@@ -33,18 +33,24 @@ export function OrderItemsTable({ ctx, items, shipping, payment, total, vat }: {
         </thead>
         <tbody>
           {items.map((item) => (
-            <tr key={item.sku}>
-              <td>{item.name}</td>
-              <td class="num">{item.quantity}</td>
-              <td class="num">{money(item.unitPrice)}</td>
-              <td class="num">{money(item.total)}</td>
+            <tr key={item.sku} class="order-line">
+              <td class="order-line-name">{item.name}</td>
+              <td class="num" data-label={t('cart.col.quantity')}>
+                {item.quantity}
+              </td>
+              <td class="num" data-label={t('cart.col.price')}>
+                {money(item.unitPrice)}
+              </td>
+              <td class="num" data-label={t('cart.col.total')}>
+                {money(item.total)}
+              </td>
             </tr>
           ))}
-          <tr>
+          <tr class="order-charge">
             <td colSpan={3}>{shipping.name}</td>
             <td class="num">{money(shipping.price)}</td>
           </tr>
-          <tr>
+          <tr class="order-charge">
             <td colSpan={3}>{payment.name}</td>
             <td class="num">{money(payment.price)}</td>
           </tr>

@@ -43,7 +43,7 @@ export function OrdersOverview({ ctx, name, orders }: { ctx: PageContext; name: 
           {t('account.orders.empty')} <a href="/">{t('cart.backToShop')}</a>
         </p>
       ) : (
-        <table class="cart-table account-orders">
+        <table class="cart-table account-orders stack-on-phone">
           <thead>
             <tr>
               <th scope="col">{t('account.orders.number')}</th>
@@ -58,11 +58,15 @@ export function OrdersOverview({ ctx, name, orders }: { ctx: PageContext; name: 
                 <td>
                   <a href={`/ucet/objednavky/${o.number}`}>{o.number}</a>
                 </td>
-                <td>{formatDateTime(o.createdAt, locale)}</td>
-                <td>
-                  <StatusBadge ctx={ctx} status={o.status} /> <PaymentBadge ctx={ctx} status={o.paymentStatus} />
+                <td data-label={t('account.orders.date')}>{formatDateTime(o.createdAt, locale)}</td>
+                <td data-label={t('account.orders.status')}>
+                  <span>
+                    <StatusBadge ctx={ctx} status={o.status} /> <PaymentBadge ctx={ctx} status={o.paymentStatus} />
+                  </span>
                 </td>
-                <td class="num">{formatMoney(o.total, locale)}</td>
+                <td class="num" data-label={t('account.orders.total')}>
+                  {formatMoney(o.total, locale)}
+                </td>
               </tr>
             ))}
           </tbody>
