@@ -30,6 +30,7 @@ import { kyselyTransactor, onEmailsQueued, outboxRepo, releaseOutboxClaims } fro
 import { mxResolver } from './adapters/dns/mx-resolver.js';
 import { orderPdfAttachments } from './adapters/pdf/order-pdf-attachments.js';
 import { renderOrderPdf } from './adapters/pdf/render-on-demand.js';
+import { withQrImages } from './adapters/qr/qr-png.js';
 import { customerRepo, orderRepo } from './adapters/db/orders-repo.js';
 import { orderPanelRepo } from './adapters/db/order-panel-repo.js';
 import { cartRepo } from './adapters/db/cart-repo.js';
@@ -71,7 +72,7 @@ export function openCore(
     outbox: outboxRepo(db),
     transactor: kyselyTransactor(db),
     // The worker renders an order's PDF when it sends the email, from the order and today's Configuration.
-    attachments: orderPdfAttachments((number) => services.orderDocument(number)),
+    attachments: withQrImages(orderPdfAttachments((number) => services.orderDocument(number))),
     orders: orderRepo(db),
     customers: customerRepo(db),
     orderPanel: orderPanelRepo(db),

@@ -154,6 +154,23 @@ for (const dialect of DIALECTS) {
       assert.match(response.body, /<loc>http:\/\/127\.0\.0\.1:3000\/zbozi\/assam-halmari<\/loc>/);
     });
 
+    test('the home page of a shop with goods describes them, it does not say the offer is being prepared', async () => {
+      const home = await kramek.app.inject({ url: '/' });
+      assert.equal(home.statusCode, 200);
+      assert.doesNotMatch(home.body, /připravujeme/);
+      assert.match(home.body, /<meta name="description" content="[^"]*internetový obchod: Čaje, Káva/);
+    });
+
+    test('robots.txt points to the sitemap and keeps crawlers out of carts, checkout, accounts and the admin', async () => {
+      const response = await kramek.app.inject({ url: '/robots.txt' });
+      assert.equal(response.statusCode, 200);
+      assert.match(String(response.headers['content-type']), /^text\/plain/);
+      assert.match(response.body, /^User-agent: \*$/m);
+      assert.match(response.body, /^Sitemap: http:\/\/127\.0\.0\.1:3000\/sitemap\.xml$/m);
+      for (const path of ['/admin', '/pokladna', '/kosik', '/ucet', '/objednavka/']) assert.ok(response.body.includes(`Disallow: ${path}\n`), path);
+      assert.doesNotMatch(response.body, /^Disallow: \/$/m, 'the shop itself is open to crawlers');
+    });
+
     test('GET /api/store/products answers the contract with q, category, page and limit', async () => {
       const response = await kramek.app.inject({ url: '/api/store/products?category=cokolada&limit=2&page=1' });
       assert.equal(response.statusCode, 200);

@@ -5,6 +5,7 @@ import { openCore, prepareServer } from '../src/main.js';
 import { DIALECTS, type Dialect } from './support/databases.js';
 import { OWNER } from './support/kramek.js';
 import { Agent, csrfTokenOf } from './support/agent.js';
+import { BUYER } from './support/orders.js';
 
 /** Kramek with a DNS stand-in: every domain receives mail but `nomail.cz` (the tests' network has no resolver). */
 async function start(dialect: Dialect) {
@@ -92,6 +93,10 @@ for (const dialect of DIALECTS) {
       const noMail = await submit({ ...GOOD, email: 'jana@nomail.cz' });
       assert.equal(noMail.statusCode, 422);
       assert.match(noMail.body, /nepřijímá e-maily/);
+      // The store API runs the same check with the same outcome.
+      const api = await kramek.app.inject({ method: 'POST', url: '/api/store/orders', payload: { ...BUYER, customer: { ...BUYER.customer, email: 'jana@nomail.cz' }, items: [{ sku: 'TEA-100', quantity: 1 }] } });
+      assert.equal(api.statusCode, 422);
+      assert.match(api.json().error.fields['customer.email'], /nepřijímá e-maily/);
       assert.equal(await orderCount(), 0);
     });
 

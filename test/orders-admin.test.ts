@@ -96,6 +96,8 @@ for (const dialect of DIALECTS) {
       const { number } = created;
       const detailUrl = `/admin/objednavky/${number}`;
       const page = await staff.get(detailUrl);
+      assert.match(page.body, /Jednorázový nákup bez registrace/, 'the automatic guest-data note is there');
+      assert.doesNotMatch((await staff.get(`/admin/objednavky?q=${number}`)).body, /Má interní poznámku/, 'but it is not a note of the staff’s');
       const SECRET = 'TAJNE-zakaznik-je-neplatic';
       assert.equal((await staff.post(`${detailUrl}/poznamky`, { _csrf: csrfTokenOf(page.body), text: SECRET })).statusCode, 303);
       assert.equal((await staff.post(`${detailUrl}/poznamky`, { _csrf: csrfTokenOf(page.body), text: '  ' })).statusCode, 422);

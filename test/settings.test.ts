@@ -76,7 +76,8 @@ for (const dialect of DIALECTS) {
       assert.match(audit.actor, new RegExp(OWNER.email));
       assert.ok(audit.changes.some((c) => c.path === 'shop.ico' && c.to === '27082440'));
       const history = await owner.get('/admin/konfigurace/historie');
-      assert.match(history.body, /shop\.ico/);
+      assert.match(history.body, /Obchod › IČO<\/span>: <del>[^<]*<\/del> → <ins>27082440<\/ins>/, 'the change in the words of the form');
+      assert.doesNotMatch(history.body, /shop\.ico/, 'not as the internal path');
     });
 
     test('a typo in the IČO or the account number is refused beside the field, the typed values kept, nothing saved', async () => {

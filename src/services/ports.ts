@@ -49,7 +49,7 @@ export type OutgoingEmail = {
   subject: string;
   text: string;
   html: string;
-  attachments?: { filename: string; contentType: string; content: Buffer }[];
+  attachments?: RenderedAttachment[];
 };
 
 /** SMTP when SMTP_URL is set, otherwise .eml files in DATA_DIR/mail/. */
@@ -68,9 +68,13 @@ export interface Transactor {
   run<T>(work: (tx: Tx) => Promise<T>): Promise<T>;
 }
 
-/** What an outbox row attaches; the worker renders it at send time (never the request that queued it). */
-export type AttachmentDescriptor = { kind: 'order_pdf'; orderNumber: string; filename: string };
-export type RenderedAttachment = { filename: string; contentType: string; content: Buffer };
+/**
+ * What an outbox row attaches; the worker renders it at send time (never the request that queued it). A `qr_png` is
+ * an image the HTML part shows inline (`<img src="cid:…">`), made from the QR text stored with the row.
+ */
+export type AttachmentDescriptor = { kind: 'order_pdf'; orderNumber: string; filename: string } | { kind: 'qr_png'; text: string; filename: string; cid: string };
+/** `cid` set: an inline image of the HTML part rather than a file attached to the message. */
+export type RenderedAttachment = { filename: string; contentType: string; content: Buffer; cid?: string };
 
 /** Renders attachment descriptors; an error with `permanent: true` (e.g. an unknown kind) stops the retries. */
 export interface AttachmentSource {
@@ -126,7 +130,10 @@ export interface OutboxRepo {
   list(input: { limit: number; before?: number; orderId?: number }): Promise<OutboxEmailSummary[]>;
 }
 
-/** Whether a domain (ASCII form) can receive email: MX records (or A/AAAA), none, or no answer in time. */
+/**
+ * Whether a domain (ASCII form) can receive email: MX records (or A/AAAA), none, or `unknown` — no answer in time, or
+ * a resolver that cannot be trusted to deny (it denies well-known domains too). Only `missing` may refuse an address.
+ */
 export interface EmailDomainResolver {
   check(asciiDomain: string): Promise<'mail' | 'missing' | 'unknown'>;
 }

@@ -63,4 +63,37 @@ describe('checkout in Chromium', () => {
     assert.deepEqual(consoleErrors, []);
     await page.close();
   });
+
+  test('the summary follows the chosen shipping and payment at once; without JavaScript the recalculate button does', async () => {
+    const addAndCheckout = async (page: import('playwright-core').Page) => {
+      await page.goto(`${base}/zbozi/caj-sencha`);
+      await page.getByRole('button', { name: 'Přidat do košíku' }).click();
+      await page.waitForURL(`${base}/kosik`);
+      await page.goto(`${base}/pokladna`);
+    };
+    const page = await browser.browser.newPage({ viewport: { width: 390, height: 800 } });
+    const consoleErrors: string[] = [];
+    page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
+    await addAndCheckout(page);
+    assert.match(await page.locator('#checkout-total').innerText(), /149,00/);
+    await page.getByLabel(/PPL/).check();
+    await page.waitForFunction(() => /278,00/.test(document.querySelector('#checkout-total')?.textContent ?? '')); // 149 + PPL 129
+    await page.getByLabel(/Na dobírku/).check();
+    await page.waitForFunction(() => /317,00/.test(document.querySelector('#checkout-total')?.textContent ?? '')); // + COD 39
+    assert.match(await page.locator('.checkout-submit-total').innerText(), /317,00/, 'the total beside the order button too');
+    assert.match(await page.locator('.checkout-summary').innerText(), /Doprava\s+129,00/);
+    assert.ok(await page.getByRole('button', { name: 'Přepočítat souhrn' }).isVisible(), 'the button stays');
+    assert.deepEqual(consoleErrors, []);
+    await page.close();
+
+    const noScript = await browser.browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 800 } });
+    const plain = await noScript.newPage();
+    await addAndCheckout(plain);
+    await plain.getByLabel(/PPL/).check();
+    assert.match(await plain.locator('#checkout-total').innerText(), /149,00/, 'nothing changes by itself without JavaScript');
+    await plain.getByRole('button', { name: 'Přepočítat souhrn' }).click();
+    await plain.waitForURL(`${base}/pokladna`);
+    assert.match(await plain.locator('#checkout-total').innerText(), /278,00/);
+    await noScript.close();
+  });
 });

@@ -65,6 +65,7 @@ export async function startBrowserShop() {
   return {
     browser,
     base,
+    core,
     shots: () => process.env.SCREENSHOT_DIR ?? database.dataDir,
     async close() {
       await browser.close();

@@ -22,7 +22,10 @@ export function orderPanelRepo(db: Db): OrderPanelRepo {
       let select = db
         .selectFrom('orders')
         .select(['id', 'number', 'status', 'payment_status', 'created_at', 'total', 'item_count', 'email', 'name', 'payment_name', 'tracking_missing'])
-        .select((eb) => eb.exists(eb.selectFrom('order_events').select('order_events.id').whereRef('order_events.order_id', '=', 'orders.id').where('order_events.kind', '=', 'note')).as('has_notes'));
+        // The flag is for the staff's own notes: the shop's automatic ones (the guest's data, an unverified email) do not count.
+        .select((eb) =>
+          eb.exists(eb.selectFrom('order_events').select('order_events.id').whereRef('order_events.order_id', '=', 'orders.id').where('order_events.kind', '=', 'note').where('order_events.actor', '<>', 'system')).as('has_notes'),
+        );
       if (query.status) select = select.where('status', '=', query.status);
       if (query.paymentStatus) select = select.where('payment_status', '=', query.paymentStatus);
       if (query.from) select = select.where('created_at', '>=', query.from);

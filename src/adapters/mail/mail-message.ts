@@ -20,7 +20,12 @@ export function mailOptions(email: OutgoingEmail): SendMailOptions {
     subject: headerSafe(email.subject),
     text: email.text,
     html: email.html,
-    attachments: email.attachments?.map((a) => ({ raw: attachmentPart({ filename: headerSafe(a.filename), contentType: headerSafe(a.contentType), content: a.content }) })),
+    // An inline image (cid) goes to nodemailer as it is, so it builds the multipart/related part around the HTML.
+    attachments: email.attachments?.map((a) =>
+      a.cid
+        ? { filename: headerSafe(a.filename), contentType: headerSafe(a.contentType), content: a.content, cid: headerSafe(a.cid) }
+        : { raw: attachmentPart({ filename: headerSafe(a.filename), contentType: headerSafe(a.contentType), content: a.content }) },
+    ),
     // Never let an address or name smuggle extra recipients or headers: nodemailer's own parsing, strict.
     disableFileAccess: true,
     disableUrlAccess: true,

@@ -87,13 +87,6 @@ export const STATUS_LABELS: Record<DocumentLocale, Record<DocumentOrderStatus, s
   en: { new: 'New', processing: 'Processing', shipped: 'Shipped', completed: 'Completed', cancelled: 'Cancelled' },
 };
 
-const COUNTRIES: Record<DocumentLocale, Record<string, string>> = {
-  cs: { CZ: 'Česká republika', SK: 'Slovensko', DE: 'Německo', AT: 'Rakousko', PL: 'Polsko' },
-  en: { CZ: 'Czech Republic', SK: 'Slovakia', DE: 'Germany', AT: 'Austria', PL: 'Poland' },
-};
-
-export const countryName = (locale: DocumentLocale, code: string) => COUNTRIES[locale][code.toUpperCase()] ?? code;
-
 const dateParts = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Prague', year: 'numeric', month: 'numeric', day: 'numeric' });
 
 /** `26. 11. 2026` in Czech, `26/11/2026` in English — the day in Prague. */

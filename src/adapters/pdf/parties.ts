@@ -1,7 +1,8 @@
 /** The top of the order document: logo or shop name, order number, date, status; then the seller and buyer blocks. */
 import type { DocumentAddress } from '../../domain/documents/order-document.js';
 import { COLOR, LEFT, RIGHT, WIDTH, type Layout } from './layout.js';
-import { countryName, formatDocumentDate, STATUS_LABELS } from './labels.js';
+import { countryName } from '../../domain/customers/countries.js';
+import { formatDocumentDate, STATUS_LABELS } from './labels.js';
 
 export function drawHead(l: Layout): void {
   const { doc, t, pdf } = l;

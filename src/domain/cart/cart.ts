@@ -7,7 +7,7 @@ export const MAX_LINES = 100;
 export type CartLine = { variantId: number; quantity: number; seenPrice: number };
 
 /** A variant as the catalogue has it now. */
-export type CartVariant = { variantId: number; sku: string; name: string; productSlug: string; price: number; vatRate: number; stock: number; active: boolean };
+export type CartVariant = { variantId: number; sku: string; name: string; productSlug: string; price: number; vatRate: number; stock: number; active: boolean; /** The product's first image, for the cart's thumbnail. */ imageKey?: string | null };
 
 export type CartIssue =
   | { kind: 'unavailable' }
@@ -20,6 +20,7 @@ export type CartItem = {
   sku: string;
   name: string;
   productSlug: string;
+  imageKey: string | null;
   quantity: number;
   unitPrice: number;
   vatRate: number;
@@ -59,7 +60,7 @@ export function reviewCart(lines: readonly CartLine[], variants: readonly CartVa
     else if (v.stock <= 0) issues.push({ kind: 'out_of_stock' });
     else if (v.stock < line.quantity) issues.push({ kind: 'short', available: v.stock });
     if (v.price !== line.seenPrice) issues.push({ kind: 'price_changed', from: line.seenPrice, to: v.price });
-    items.push({ variantId: v.variantId, sku: v.sku, name: v.name, productSlug: v.productSlug, quantity: line.quantity, unitPrice: v.price, vatRate: v.vatRate, total: v.price * line.quantity, issues });
+    items.push({ variantId: v.variantId, sku: v.sku, name: v.name, productSlug: v.productSlug, imageKey: v.imageKey ?? null, quantity: line.quantity, unitPrice: v.price, vatRate: v.vatRate, total: v.price * line.quantity, issues });
   }
   const itemsTotal = items.reduce((sum, i) => sum + i.total, 0);
   return {

@@ -24,9 +24,12 @@ const TRACKING_URLS: Record<Carrier, string | null> = {
 
 export const isCarrier = (value: unknown): value is Carrier => CARRIERS.includes(value as Carrier);
 
-/** The tracking link for a parcel, or null for own delivery, unknown carriers or an empty number. */
+/**
+ * The tracking link for a parcel, or null for own delivery, unknown carriers or an empty number. Spaces are taken out
+ * (`Z 123 456 789` as printed on a label is `Z123456789` to the carrier's search).
+ */
 export function trackingUrl(carrier: string, trackingNumber: string): string | null {
-  const number = trackingNumber.trim();
+  const number = trackingNumber.replace(/\s+/g, '');
   if (!isCarrier(carrier) || !number) return null;
   return TRACKING_URLS[carrier]?.replace('{n}', encodeURIComponent(number)) ?? null;
 }

@@ -70,7 +70,9 @@ test('order numbers: year + sequence by default, digits only, at most 10', () =>
 
 test('tracking links are built per carrier, none for own delivery', () => {
   assert.equal(trackingUrl('ppl', '40123456789'), 'https://www.ppl.cz/vyhledat-zasilku?shipmentId=40123456789');
-  assert.equal(trackingUrl('zasilkovna', 'Z 123'), 'https://tracking.packeta.com/cs/?id=Z%20123');
+  assert.equal(trackingUrl('zasilkovna', 'Z 123 456 789'), 'https://tracking.packeta.com/cs/?id=Z123456789', 'spaces as printed on the label are taken out');
+  assert.equal(trackingUrl('ceska-posta', ' DR 1234 5678 9CZ\t'), 'https://www.postaonline.cz/trackandtrace/-/zasilka/cislo?parcelNumbers=DR123456789CZ');
+  assert.equal(trackingUrl('ppl', 'A&B'), 'https://www.ppl.cz/vyhledat-zasilku?shipmentId=A%26B', 'still encoded');
   assert.equal(trackingUrl('own', '1'), null);
   assert.equal(trackingUrl('ppl', '  '), null);
   assert.equal(trackingUrl('unknown', '1'), null);

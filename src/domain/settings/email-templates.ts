@@ -45,7 +45,7 @@ export function templateProblems(key: TemplateKey, template: EmailTemplate): Tem
 
 export type RenderedEmail = { subject: string; text: string; html: string };
 
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+export const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 export function renderTemplate(template: EmailTemplate, values: Record<string, string | number | null | undefined>): RenderedEmail {
   const fill = (text: string) => text.replace(PLACEHOLDER, (_all, name: string) => String(values[name] ?? ''));
@@ -56,10 +56,18 @@ export function renderTemplate(template: EmailTemplate, values: Record<string, s
 
 /** Paragraphs and line breaks of plain text as escaped HTML, with bare http(s) links made clickable. */
 export function textToHtml(text: string): string {
-  const paragraphs = text.split(/\n{2,}/).map((p) =>
-    escapeHtml(p)
-      .replace(/https?:\/\/[^\s<]+/g, (url) => `<a href="${url}">${url}</a>`)
-      .replace(/\n/g, '<br>'),
-  );
-  return `<!doctype html><html><body style="font-family:Arial,sans-serif;line-height:1.5;color:#1f2328">${paragraphs.map((p) => `<p>${p}</p>`).join('\n')}</body></html>`;
+  return `<!doctype html><html><body style="font-family:Arial,sans-serif;line-height:1.5;color:#1f2328">${textToParagraphs(text)}</body></html>`;
+}
+
+/** The `<p>` elements of textToHtml, for a message that puts more around them (the order-accepted email). */
+export function textToParagraphs(text: string, style = ''): string {
+  return text
+    .split(/\n{2,}/)
+    .map((p) =>
+      escapeHtml(p)
+        .replace(/https?:\/\/[^\s<]+/g, (url) => `<a href="${url}">${url}</a>`)
+        .replace(/\n/g, '<br>'),
+    )
+    .map((p) => `<p${style ? ` style="${style}"` : ''}>${p}</p>`)
+    .join('\n');
 }

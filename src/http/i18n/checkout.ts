@@ -53,7 +53,7 @@ export const cs = {
   'checkout.noteHint': 'Nepovinné, např. kdy jste k zastižení.',
   'checkout.terms': 'Souhlasím s <terms> a beru na vědomí <privacy>.',
   'checkout.termsLink': 'obchodními podmínkami',
-  'checkout.privacyLink': 'zásadami ochrany osobních údajů',
+  'checkout.privacyLink': 'zásady ochrany osobních údajů',
   'checkout.submit': 'Objednat s povinností platby',
   'checkout.summary': 'Souhrn objednávky',
   'checkout.items': 'Zboží',

@@ -88,6 +88,8 @@ export const cs = {
   'customers.kind.order_status': 'změna stavu',
   'customers.kind.customer_message': 'zpráva',
   'customers.kind.test': 'zkušební',
+  'customers.kind.customer_account': 'účet zákazníka',
+  'customers.kind.withdrawal': 'odstoupení od smlouvy',
   'customers.guestOrder': 'bez registrace',
 };
 
@@ -180,5 +182,7 @@ export const en: Record<keyof typeof cs, string> = {
   'customers.kind.order_status': 'status change',
   'customers.kind.customer_message': 'message',
   'customers.kind.test': 'test',
+  'customers.kind.customer_account': 'customer account',
+  'customers.kind.withdrawal': 'withdrawal',
   'customers.guestOrder': 'no account',
 };

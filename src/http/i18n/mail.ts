@@ -39,7 +39,7 @@ export const cs = {
   'mail.eml.missing': 'Soubor tohoto e-mailu nebyl nalezen (ještě nebyl odeslán, nebo byl smazán).',
   'field.email_disposable': 'Adresy jednorázových schránek nepřijímáme. Zadejte prosím svůj běžný e-mail.',
   'field.email_domain_missing': 'Doména této adresy nepřijímá e-maily. Zkontrolujte prosím, že je adresa napsaná správně.',
-  'field.email_suggestion': 'Nemysleli jste {suggestion}?',
+  'field.email_suggestion': 'Nemysleli jste {detail}?',
   'field.email_domain_unverified': 'Adresu se nepodařilo ověřit. Zkontrolujte prosím, že je napsaná správně.',
 };
 
@@ -83,6 +83,6 @@ export const en: Record<keyof typeof cs, string> = {
   'mail.eml.missing': 'The file of this email was not found (not sent yet, or deleted).',
   'field.email_disposable': 'We do not accept throw-away mailboxes. Please enter your usual email.',
   'field.email_domain_missing': 'The domain of this address does not accept email. Please check it is spelled right.',
-  'field.email_suggestion': 'Did you mean {suggestion}?',
+  'field.email_suggestion': 'Did you mean {detail}?',
   'field.email_domain_unverified': 'The address could not be verified. Please check it is spelled right.',
 };

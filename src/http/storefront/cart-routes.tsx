@@ -57,7 +57,7 @@ export function registerCartRoutes(app: FastifyInstance, services: Services, pag
     if (cartId && request.session.cartCount !== cart.count) request.session.cartCount = cart.count;
     const csrf = cart.items.length > 0 ? reply.generateCsrf() : null;
     const html = renderDocument(
-      <CartPage ctx={pageContext(request)} categories={menu.map((c) => ({ name: c.name, href: categoryHref(c.slug) }))} cart={cart} csrf={csrf} flash={takeFlash(request)} />,
+      <CartPage ctx={pageContext(request)} categories={menu.map((c) => ({ name: c.name, href: categoryHref(c.slug) }))} cart={cart} csrf={csrf} flash={takeFlash(request)} thumbWidth={services.imageWidths()[0] ?? 320} />,
     );
     // A price change is pointed out once; the page just shown told the customer.
     if (cartId) await services.acknowledgeCart(cartId, cart);

@@ -1,4 +1,4 @@
-/** The cart page: lines with today's prices and what changed, quantity and remove forms, totals and the way on. */
+/** The cart page: lines (thumbnail, today's price and what changed), quantity and remove forms, totals and the way on; on a phone each line is a card. */
 import { formatMoney } from '../../domain/money/money.js';
 import type { CartIssue, CartReview } from '../../domain/cart/cart.js';
 import { isBlocking } from '../../domain/cart/cart.js';
@@ -6,6 +6,7 @@ import { CsrfField, FlashMessage, type Flash } from '../views/components.js';
 import type { PageContext } from '../views/page-context.js';
 import { StoreLayout, type MenuCategory } from '../views/store-layout.js';
 import { productHref } from './product-card.js';
+import { thumbUrl } from './media-routes.js';
 
 export function IssueText({ ctx, issue }: { ctx: PageContext; issue: CartIssue }) {
   const { t, locale } = ctx;
@@ -18,7 +19,7 @@ export function IssueText({ ctx, issue }: { ctx: PageContext; issue: CartIssue }
   return <p class={isBlocking(issue) ? 'cart-issue cart-issue-blocking' : 'cart-issue'}>{text}</p>;
 }
 
-export function CartPage(props: { ctx: PageContext; categories: MenuCategory[]; cart: CartReview; csrf: string | null; flash: Flash | null }) {
+export function CartPage(props: { ctx: PageContext; categories: MenuCategory[]; cart: CartReview; csrf: string | null; flash: Flash | null; /** The smallest stored image width, for thumbnails. */ thumbWidth: number }) {
   const { ctx, cart } = props;
   const { t, locale } = ctx;
   return (
@@ -32,7 +33,7 @@ export function CartPage(props: { ctx: PageContext; categories: MenuCategory[]; 
           </p>
         ) : (
           <>
-            <table class="cart-table">
+            <table class="cart-table cart-lines stack-on-phone">
               <thead>
                 <tr>
                   <th scope="col">{t('cart.col.item')}</th>
@@ -45,13 +46,22 @@ export function CartPage(props: { ctx: PageContext; categories: MenuCategory[]; 
                 {cart.items.map((item) => (
                   <tr key={item.variantId} class={item.issues.some(isBlocking) ? 'cart-line cart-line-problem' : 'cart-line'}>
                     <td>
-                      <a href={productHref(item.productSlug)}>{item.name}</a>
-                      {item.issues.map((issue) => (
-                        <IssueText key={issue.kind} ctx={ctx} issue={issue} />
-                      ))}
+                      <div class="cart-item">
+                        <a class="cart-thumb" href={productHref(item.productSlug)} tabIndex={-1} aria-hidden="true">
+                          {item.imageKey ? <img src={thumbUrl({ key: item.imageKey }, props.thumbWidth)} alt="" width={64} height={64} loading="lazy" decoding="async" /> : <span class="no-image" />}
+                        </a>
+                        <div>
+                          <a href={productHref(item.productSlug)}>{item.name}</a>
+                          {item.issues.map((issue) => (
+                            <IssueText key={issue.kind} ctx={ctx} issue={issue} />
+                          ))}
+                        </div>
+                      </div>
                     </td>
-                    <td class="num">{formatMoney(item.unitPrice, locale)}</td>
-                    <td>
+                    <td class="num" data-label={t('cart.col.price')}>
+                      {formatMoney(item.unitPrice, locale)}
+                    </td>
+                    <td class="cart-quantity-cell" data-label={t('cart.col.quantity')}>
                       <form method="post" action="/kosik/zmenit" class="cart-quantity">
                         {props.csrf && <CsrfField token={props.csrf} />}
                         <input type="hidden" name="variantId" value={String(item.variantId)} />
@@ -72,7 +82,9 @@ export function CartPage(props: { ctx: PageContext; categories: MenuCategory[]; 
                         </button>
                       </form>
                     </td>
-                    <td class="num">{formatMoney(item.total, locale)}</td>
+                    <td class="num" data-label={t('cart.col.total')}>
+                      {formatMoney(item.total, locale)}
+                    </td>
                   </tr>
                 ))}
               </tbody>

@@ -13,10 +13,12 @@ import { offeredPaymentMethods, offeredShippingMethods } from '../../domain/sett
 import { csrfGuard } from '../middleware/session.js';
 import { toHttpError, translateField } from '../middleware/errors.js';
 import type { Translate } from '../i18n/messages.js';
+import { renderToString } from 'preact-render-to-string';
 import { renderDocument } from '../views/render.js';
 import type { PageContext } from '../views/page-context.js';
 import { categoryHref } from './product-card.js';
-import { CheckoutPage, type CheckoutErrors } from './checkout-view.js';
+import { CheckoutPage, Summary, type CheckoutErrors } from './checkout-view.js';
+import { registerCheckoutScript } from './checkout-script.js';
 import { passwordProblem } from '../../domain/admin/password-policy.js';
 import type { Customer } from '../../services/accounts/ports.js';
 import { startCustomerSession } from './account/customer-session.js';
@@ -62,7 +64,10 @@ function formErrorsOf(t: Translate, fields: Record<string, string>): { errors: C
   return { errors, other };
 }
 
+const SUMMARY_PATH = '/pokladna/souhrn';
+
 export function registerCheckoutRoutes(app: FastifyInstance, services: Services, pageContext: (r: FastifyRequest) => PageContext) {
+  const script = { src: registerCheckoutScript(app), summaryUrl: SUMMARY_PATH };
   const render = async (
     request: FastifyRequest,
     reply: FastifyReply,
@@ -90,6 +95,7 @@ export function registerCheckoutRoutes(app: FastifyInstance, services: Services,
         csrf={guestDisabled ? null : reply.generateCsrf()}
         guestDisabled={guestDisabled}
         account={{ signedInEmail: customer?.email ?? null, offer: !customer && settings.checkout.guestCheckout, create: view.createAccount ?? false, passwordError: view.passwordError }}
+        script={script}
       />,
     );
     return reply
@@ -99,6 +105,15 @@ export function registerCheckoutRoutes(app: FastifyInstance, services: Services,
       .type('text/html; charset=utf-8')
       .send(html);
   };
+
+  // The summary column alone, for the script that follows the customer's choice of shipping and payment.
+  app.get<{ Querystring: { shippingMethod?: unknown; paymentMethod?: unknown } }>(SUMMARY_PATH, async (request, reply) => {
+    const [settings, cart] = await Promise.all([services.getSettings(), services.cartReview(request.session.cartId ?? null)]);
+    const shipping = offeredShippingMethods(settings.checkout).find((m) => m.code === request.query.shippingMethod) ?? null;
+    const payment = offeredPaymentMethods(settings.checkout).find((m) => m.code === request.query.paymentMethod) ?? null;
+    const html = renderToString(<Summary ctx={pageContext(request)} cart={cart} summary={checkoutSummary(cart, shipping, payment)} />);
+    return reply.header('cache-control', 'private, no-store').header('x-robots-tag', 'noindex').type('text/html; charset=utf-8').send(html);
+  });
 
   app.get('/pokladna', async (request, reply) => {
     const [settings, cart] = await Promise.all([services.getSettings(), services.cartReview(request.session.cartId ?? null)]);

@@ -27,6 +27,8 @@ export type CheckoutPageProps = {
   guestDisabled: boolean;
   /** The signed-in customer's email, or the offer to create an account with this order. */
   account?: CheckoutAccount;
+  /** The summary script and where it asks for a fresh summary (progressive enhancement). */
+  script?: { src: string; summaryUrl: string };
 };
 
 export function CheckoutSteps({ ctx, current }: { ctx: PageContext; current: 'details' | 'done' }) {
@@ -213,7 +215,7 @@ export function CheckoutPage(props: CheckoutPageProps) {
   const { t } = ctx;
   const summaryErrors = (Object.entries(errors) as [CheckoutField, string][]).map(([field, text]) => ({ field, text }));
   return (
-    <StoreLayout ctx={ctx} title={t('checkout.title')} noindex categories={props.categories} cartCount={props.cart.count}>
+    <StoreLayout ctx={ctx} title={t('checkout.title')} noindex categories={props.categories} cartCount={props.cart.count} scripts={props.script && !props.guestDisabled ? [props.script.src] : undefined}>
       <div class="checkout-page">
         <h1>{t('checkout.title')}</h1>
         <CheckoutSteps ctx={ctx} current="details" />
@@ -226,7 +228,7 @@ export function CheckoutPage(props: CheckoutPageProps) {
           <SignInFirst ctx={ctx} />
         ) : (
           <div class="checkout-columns">
-            <form method="post" action="/pokladna" class="checkout-form stack" novalidate>
+            <form method="post" action="/pokladna" class="checkout-form stack" novalidate data-summary-url={props.script?.summaryUrl}>
               <ErrorSummary title={t('checkout.errorTitle')} errors={summaryErrors} />
               {props.csrf && <CsrfField token={props.csrf} />}
               <input type="hidden" name="idempotencyKey" value={form.idempotencyKey} />
@@ -301,7 +303,7 @@ export function CheckoutPage(props: CheckoutPageProps) {
                 </div>
               </div>
               <div class="checkout-submit">
-                <p class="checkout-submit-total">
+                <p class="checkout-submit-total" aria-live="polite">
                   {t('checkout.total')}: <strong>{formatMoneyOf(ctx, props.summary.total)}</strong>
                 </p>
                 <button type="submit" class="button-primary button-large">

@@ -22,7 +22,8 @@ export function registerStorefront(app: FastifyInstance, services: Services, pag
         <StoreLayout
           ctx={ctx}
           title={ctx.shopName}
-          description={t('store.welcomeLead')}
+          // "Being prepared" only while the shop has nothing to show; a shop with goods describes them.
+          description={categories.length === 0 ? t('store.welcomeLead') : t('store.homeDescription', { shop: ctx.shopName, categories: categories.map((c) => c.name).join(', ') })}
           canonical={`${services.shopUrl()}/`}
           categories={categories.map((c) => ({ name: c.name, href: categoryHref(c.slug) }))}
           cartCount={0}

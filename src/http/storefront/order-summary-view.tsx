@@ -1,17 +1,18 @@
 /** The customer's view of an order's lines, totals and VAT, shared by the thank-you page and the account's order page. */
 import { formatMoney } from '../../domain/money/money.js';
+import { countryName } from '../../domain/customers/countries.js';
 import type { PageContext } from '../views/page-context.js';
 
 type Line = { sku: string; name: string; quantity: number; unitPrice: number; total: number };
 type Charge = { name: string; price: number };
 type VatRow = { rate: number; base: number; vat: number };
 
-export function AddressLines({ address }: { address: { street: string; zip: string; city: string; country: string } }) {
+export function AddressLines({ ctx, address }: { ctx: PageContext; address: { street: string; zip: string; city: string; country: string } }) {
   return (
     <>
       <span>{address.street}</span>
       <span>{`${address.zip} ${address.city}`}</span>
-      <span>{address.country}</span>
+      <span>{countryName(ctx.locale, address.country)}</span>
     </>
   );
 }
@@ -21,7 +22,7 @@ export function OrderItemsTable({ ctx, items, shipping, payment, total, vat }: {
   const money = (amount: number) => formatMoney(amount, locale);
   return (
     <>
-      <table class="cart-table">
+      <table class="cart-table order-lines stack-on-phone">
         <thead>
           <tr>
             <th scope="col">{t('cart.col.item')}</th>
@@ -32,18 +33,24 @@ export function OrderItemsTable({ ctx, items, shipping, payment, total, vat }: {
         </thead>
         <tbody>
           {items.map((item) => (
-            <tr key={item.sku}>
-              <td>{item.name}</td>
-              <td class="num">{item.quantity}</td>
-              <td class="num">{money(item.unitPrice)}</td>
-              <td class="num">{money(item.total)}</td>
+            <tr key={item.sku} class="order-line">
+              <td class="order-line-name">{item.name}</td>
+              <td class="num" data-label={t('cart.col.quantity')}>
+                {item.quantity}
+              </td>
+              <td class="num" data-label={t('cart.col.price')}>
+                {money(item.unitPrice)}
+              </td>
+              <td class="num" data-label={t('cart.col.total')}>
+                {money(item.total)}
+              </td>
             </tr>
           ))}
-          <tr>
+          <tr class="order-charge">
             <td colSpan={3}>{shipping.name}</td>
             <td class="num">{money(shipping.price)}</td>
           </tr>
-          <tr>
+          <tr class="order-charge">
             <td colSpan={3}>{payment.name}</td>
             <td class="num">{money(payment.price)}</td>
           </tr>

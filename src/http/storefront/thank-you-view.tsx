@@ -74,13 +74,13 @@ export function ThankYouPage(props: { ctx: PageContext; categories: MenuCategory
                 {doc.buyer.company && <span>{doc.buyer.company}</span>}
                 {doc.buyer.ico && <span>IČO {doc.buyer.ico}</span>}
                 {doc.buyer.dic && <span>DIČ {doc.buyer.dic}</span>}
-                <AddressLines address={doc.buyer.billingAddress} />
+                <AddressLines ctx={ctx} address={doc.buyer.billingAddress} />
               </address>
               {doc.buyer.shippingAddress && (
                 <>
                   <h3>{t('checkout.shippingAddress')}</h3>
                   <address class="shop-contact">
-                    <AddressLines address={doc.buyer.shippingAddress} />
+                    <AddressLines ctx={ctx} address={doc.buyer.shippingAddress} />
                   </address>
                 </>
               )}

@@ -32,6 +32,8 @@ export function StoreLayout(props: {
   cartCount: number;
   /** The search box's current text (on the search page). */
   query?: string;
+  /** Scripts that only make the page smoother (it works without them). */
+  scripts?: string[];
   children: ComponentChildren;
 }) {
   const { ctx } = props;
@@ -47,6 +49,7 @@ export function StoreLayout(props: {
         {props.noindex && <meta name="robots" content="noindex, follow" />}
         <link rel="stylesheet" href={ctx.stylesheet} />
         <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+        {props.scripts?.map((src) => <script key={src} src={src} defer />)}
       </head>
       <body class="store">
         <header class="store-header">

@@ -1,7 +1,7 @@
 /**
- * Checks an email address wherever one is entered: syntax (internationalised domains too), a known disposable
- * domain, and whether the domain can receive mail (MX, or A/AAAA). A DNS lookup that times out only warns — a slow
- * resolver must never block a purchase.
+ * Checks an email address wherever one is entered (checkout form, store API, registration, email change): syntax
+ * (internationalised domains too), a known disposable domain, and whether the domain can receive mail (MX, or A/AAAA).
+ * DNS trouble — a timeout, a failing or lying resolver — only warns: a resolver fault must never block a purchase.
  */
 import { parseEmailAddress, suggestEmail } from '../../domain/customers/email-address.js';
 import type { DisposableDomains, EmailDomainResolver } from '../ports.js';

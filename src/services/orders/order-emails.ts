@@ -1,6 +1,11 @@
-/** The emails a new order queues (in its own transaction): the confirmation with the PDF, and the owner's notification. */
+/**
+ * The emails a new order queues (in its own transaction): the confirmation — the owner's template with the order
+ * itself under it in HTML and text, the PDF and, for a bank transfer, the QR Platba image — and the owner's notification.
+ */
 import { clampFirstLine } from '../../domain/orders/automatic-notes.js';
 import { documentFilename } from '../../domain/documents/order-document.js';
+import { documentSpayd } from '../../domain/documents/order-payment.js';
+import { orderAcceptedEmail } from '../../domain/mail/order-accepted-email.js';
 import { formatMoney } from '../../domain/money/money.js';
 import { renderTemplate, type TemplateKey } from '../../domain/settings/email-templates.js';
 import type { Settings } from '../../domain/settings/settings.js';
@@ -8,6 +13,7 @@ import type { Clock, OutboxRepo, Tx } from '../ports.js';
 import { queueEmails, type EmailToQueue } from '../mail/queue-email.js';
 import { ownerNotificationAddress, senderAddress } from '../settings/sender-address.js';
 import { orderUrl } from './order-links.js';
+import { buildOrderDocument } from './build-order-document.js';
 import type { Order } from './ports.js';
 
 export type OrderEmailDeps = { outbox: OutboxRepo; clock: Clock; publicUrl: string };
@@ -35,22 +41,26 @@ function render(settings: Settings, key: TemplateKey, locale: 'cs' | 'en', value
   return renderTemplate(settings.emails.templates[key][locale], values);
 }
 
-/** Returns what was queued, for the order's timeline. */
+/** Returns what was queued, in words for the order's timeline. */
 export async function queueNewOrderEmails(deps: OrderEmailDeps, tx: Tx, order: Order, settings: Settings): Promise<string[]> {
   const queued: string[] = [];
   const emails: EmailToQueue[] = [];
   const from = senderAddress(settings);
   if (settings.emails.onNew) {
-    const mail = render(settings, 'order_accepted', order.locale, orderTemplateValues(order, settings, deps.publicUrl, order.locale));
+    const intro = render(settings, 'order_accepted', order.locale, orderTemplateValues(order, settings, deps.publicUrl, order.locale));
+    const doc = buildOrderDocument(order, settings, { logo: null, stamp: null });
+    // The QR text is kept with the email, so the image the worker draws matches the account and amount in its text.
+    const spayd = documentSpayd(doc);
+    const qr = spayd ? { kind: 'qr_png' as const, text: spayd, filename: `qr-platba-${order.number}.png`, cid: `qr-platba-${order.number}@kramek` } : null;
     emails.push({
       kind: 'order_accepted',
       orderId: order.id,
       to: order.email,
       from,
-      ...mail,
-      attachments: [{ kind: 'order_pdf', orderNumber: order.number, filename: documentFilename(order.locale, order.number) }],
+      ...orderAcceptedEmail(doc, intro, { qrCid: qr?.cid ?? null }),
+      attachments: [{ kind: 'order_pdf', orderNumber: order.number, filename: documentFilename(order.locale, order.number) }, ...(qr ? [qr] : [])],
     });
-    queued.push(`order_accepted → ${order.email}`);
+    queued.push(`potvrzení objednávky → ${order.email}`);
   }
   const owner = ownerNotificationAddress(settings);
   if (owner) {
@@ -65,7 +75,7 @@ export async function queueNewOrderEmails(deps: OrderEmailDeps, tx: Tx, order: O
       html: mail.html,
       attachments: [{ kind: 'order_pdf', orderNumber: order.number, filename: documentFilename('cs', order.number) }],
     });
-    queued.push(`owner_new_order → ${owner}`);
+    queued.push(`upozornění pro obchod → ${owner}`);
   }
   await queueEmails(deps, tx, emails); // one insert for both
   return queued;

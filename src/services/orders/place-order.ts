@@ -5,13 +5,14 @@
  */
 import { randomBytes } from 'node:crypto';
 import { DomainError } from '../../domain/errors.js';
-import { generatedNote, guestPurchaseNote } from '../../domain/orders/automatic-notes.js';
+import { emailUnverifiedNote, generatedNote, guestPurchaseNote } from '../../domain/orders/automatic-notes.js';
 import { mergeLines, orderInputSchema } from '../../domain/orders/order-input.js';
 import { priceOrder } from '../../domain/orders/order-pricing.js';
 import { chosenMethods } from '../../domain/settings/checkout-methods.js';
 import { formatOrderNumber, restartsYearly } from '../../domain/settings/order-number.js';
 import { fieldErrorsOf } from '../../domain/validation.js';
-import type { Clock, DisposableDomains, OutboxRepo, PasswordHasher, Transactor } from '../ports.js';
+import type { Clock, DisposableDomains, EmailDomainResolver, OutboxRepo, PasswordHasher, Transactor } from '../ports.js';
+import { validateEmailAddress } from '../mail/validate-email-address.js';
 import type { SettingsRepo } from '../settings/ports.js';
 import { getSettings } from '../settings/get-settings.js';
 import { queueNewOrderEmails } from './order-emails.js';
@@ -25,6 +26,7 @@ export type PlaceOrderDeps = {
   transactor: Transactor;
   hasher: PasswordHasher;
   disposableDomains: DisposableDomains;
+  emailDomains: EmailDomainResolver;
   clock: Clock;
   publicUrl: string;
 };
@@ -55,8 +57,10 @@ export async function placeOrder(deps: PlaceOrderDeps, request: PlaceOrderReques
   if (isGuest && !settings.checkout.guestCheckout) throw new DomainError('guest_checkout_disabled');
   const { shipping, payment, problems } = chosenMethods(settings.checkout, input.shippingMethod, input.paymentMethod);
   const fields: Record<string, string> = { ...problems };
-  const emailDomain = input.customer.email.split('@')[1] ?? '';
-  if (deps.disposableDomains.isDisposable(emailDomain)) fields['customer.email'] = 'email_disposable';
+  // The checkout form checks the address with this same validator (its "did you mean" asked once); a signed-in
+  // customer orders under their account's address, checked when it was registered.
+  const email = request.customerId ? null : await validateEmailAddress(deps, input.customer.email);
+  if (email && !email.ok) fields['customer.email'] = email.suggestion ? `${email.code}|email_suggestion:${email.suggestion}` : email.code!;
   if (Object.keys(fields).length > 0) throw new DomainError('validation', 'invalid order', fields);
   const passwordHash = input.password ? await deps.hasher.hash(input.password) : null;
 
@@ -127,7 +131,9 @@ export async function placeOrder(deps: PlaceOrderDeps, request: PlaceOrderReques
       const queued = await queueNewOrderEmails(deps, tx, order, settings);
       const created = { kind: 'created', actor: 'system', internal: true, text: `${generatedNote(now)}${queued.length ? `\nE-maily: ${queued.join('; ')}` : ''}`, at: now };
       const guestNote = { kind: 'note', actor: 'system', internal: true, text: guestPurchaseNote(input), at: now };
-      await deps.orders.addEvents(tx, order.id, isGuest ? [guestNote, created] : [created]);
+      // DNS could not vouch for the address (a resolver fault): the order goes through and the owner is told.
+      const unverified = email?.warning ? [{ kind: 'note', actor: 'system', internal: true, text: emailUnverifiedNote(input.customer.email), at: now }] : [];
+      await deps.orders.addEvents(tx, order.id, [...(isGuest ? [guestNote] : []), ...unverified, created]);
 
       // Stock is taken last, so its row locks (variants, then their products, each in id order: no deadlock) are held
       // only for the statement that refreshes the products' totals and the commit; an order short of stock rolls back.

@@ -1,6 +1,7 @@
 /** The customer profile: orders, emails and history in the main column; contact, addresses, note, email form, sign-in and GDPR at the side. */
 import { formatMoney } from '../../../domain/money/money.js';
 import type { CustomerAddress } from '../../../domain/customers/customer-input.js';
+import { countryName } from '../../../domain/customers/countries.js';
 import type { CustomerEvent, CustomerRecord, SubjectEmail, SubjectOrder } from '../../../services/customers/ports.js';
 import { AdminLayout, type AdminFrame } from '../../views/admin-layout.js';
 import { CsrfField, ErrorSummary, type Flash } from '../../views/components.js';
@@ -22,7 +23,7 @@ export function AddressBlock({ ctx, address }: { ctx: PageContext; address: Cust
       <br />
       {address.zip} {address.city}
       <br />
-      {address.country}
+      {countryName(ctx.locale, address.country)}
     </address>
   );
 }

@@ -3,13 +3,10 @@ import type { OutboxEmailSummary } from '../../../services/ports.js';
 import { AdminLayout, type AdminFrame } from '../../views/admin-layout.js';
 import { CsrfField, type Flash } from '../../views/components.js';
 import type { PageContext } from '../../views/page-context.js';
+import { formatDateTime } from '../../views/format.js';
 
-const FORMATS = {
-  cs: new Intl.DateTimeFormat('cs-CZ', { timeZone: 'Europe/Prague', dateStyle: 'short', timeStyle: 'short' }),
-  en: new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Prague', dateStyle: 'short', timeStyle: 'short' }),
-};
-
-const dateTime = (ctx: PageContext, iso: string | null) => (iso ? FORMATS[ctx.locale].format(new Date(iso)) : '—');
+/** The admin's one date format (`26. 11. 2026 14:05`), a dash for none. */
+const dateTime = (ctx: PageContext, iso: string | null) => (iso ? formatDateTime(iso, ctx.locale) : '—');
 
 export function StatusBadge({ ctx, status }: { ctx: PageContext; status: OutboxEmailSummary['status'] }) {
   return <span class={`badge badge-mail-${status}`}>{ctx.t(`mail.status.${status}`)}</span>;

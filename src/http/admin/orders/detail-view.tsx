@@ -1,5 +1,6 @@
 /** The order detail: main column (items, totals with the VAT summary, timeline, email to the customer), side column (customer, addresses, shipping, payment, notes). */
 import { CARRIER_NAMES, CARRIERS, trackingUrl } from '../../../domain/orders/carriers.js';
+import { countryName } from '../../../domain/customers/countries.js';
 import { isFinal, nextStates, PAYMENT_STATUSES } from '../../../domain/orders/order-status.js';
 import { formatMoney } from '../../../domain/money/money.js';
 import { vatSummary } from '../../../domain/money/vat.js';
@@ -18,14 +19,14 @@ import { Timeline } from './timeline-view.js';
 export type DetailForms = Partial<Record<'status' | 'payment' | 'note' | 'email' | 'parcel', FormState>>;
 const EMPTY: FormState = { values: {}, errors: {} };
 
-function Address({ address }: { address: OrderAddress }) {
+function Address({ ctx, address }: { ctx: PageContext; address: OrderAddress }) {
   return (
     <address>
       {address.street}
       <br />
       {address.zip} {address.city}
       <br />
-      {address.country}
+      {countryName(ctx.locale, address.country)}
     </address>
   );
 }
@@ -188,9 +189,9 @@ export function OrderDetail(props: { ctx: PageContext; admin: AdminFrame; flash:
               </details>
             )}
             <h3>{t('orders.billing')}</h3>
-            <Address address={order.billingAddress} />
+            <Address ctx={ctx} address={order.billingAddress} />
             <h3>{t('orders.shippingAddress')}</h3>
-            {order.shippingAddress ? <Address address={order.shippingAddress} /> : <p class="muted">{t('orders.sameAddress')}</p>}
+            {order.shippingAddress ? <Address ctx={ctx} address={order.shippingAddress} /> : <p class="muted">{t('orders.sameAddress')}</p>}
           </section>
           <section class="panel-box">
             <h2>{t('orders.shipping')}</h2>

@@ -17,6 +17,7 @@ import { readListQuery, type RawListQuery } from './list-query.js';
 import { OrderList, type ListFilters } from './list-view.js';
 import { registerBulkOrderRoutes } from './bulk-routes.js';
 import { SELECT_ALL_JS } from './select-all.js';
+import { carrierName } from '../../../services/orders/change-order-status.js';
 
 const PAGE_SIZE = 50;
 type NumberParams = { Params: { number: string } };
@@ -107,7 +108,7 @@ export function registerOrderRoutes(app: FastifyInstance, services: Services, pa
       const byDefault = settings.emails[NOTIFY[status]];
       const lines = [t('orders.confirmStatus', { number, from: STATUS_NAMES[order.status][request.locale], to: STATUS_NAMES[status][request.locale] })];
       if (status === 'cancelled') lines.push(t('orders.confirmStock'));
-      lines.push(...parcels.map((p) => `${t('orders.trackingNumber')}: ${p.trackingNumber} (${p.carrier})`));
+      lines.push(...parcels.map((p) => `${t('orders.trackingNumber')}: ${p.trackingNumber} (${carrierName(p.carrier)})`));
       const options = [{ name: 'notify', label: t('orders.notify'), hint: t('orders.notifyHint', { default: t(byDefault ? 'orders.notifyYes' : 'orders.notifyNo') }), checked: byDefault }];
       if (status === 'shipped' && parcels.length === 0 && settings.checkout.trackingNumberReminder && order.shipping.carrier !== 'own') options.push({ name: 'confirmWithoutTracking', label: t('orders.withoutTracking'), hint: t('field.tracking_number_missing'), checked: false });
       const hidden = { status, carrier: field(body, 'carrier'), carrierCustom: field(body, 'carrierCustom'), trackingNumber: field(body, 'trackingNumber') };

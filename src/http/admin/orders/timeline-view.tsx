@@ -2,6 +2,7 @@
  * The order's one timeline, newest first: status changes, notes (marked "interní — zákazník nevidí"), payments, parcels,
  * downloads and exports, and every email of the order with its delivery state and "Odeslat znovu".
  */
+import type { OutboxKind } from '../../../domain/mail/outbox-policy.js';
 import type { OutboxEmailSummary } from '../../../services/ports.js';
 import type { TimelineEvent } from '../../../services/orders/panel-ports.js';
 import { CsrfField } from '../../views/components.js';
@@ -37,8 +38,7 @@ export function eventLabel(t: PageContext['t'], kind: string): string {
   }
 }
 
-const MAIL_KINDS = ['order_accepted', 'owner_new_order', 'order_status', 'customer_message', 'test'] as const;
-const mailKind = (t: PageContext['t'], kind: string) => ((MAIL_KINDS as readonly string[]).includes(kind) ? t(`orders.mail.kind.${kind as (typeof MAIL_KINDS)[number]}`) : kind);
+const mailKind = (t: PageContext['t'], kind: OutboxKind) => t(`orders.mail.kind.${kind}`);
 
 type Entry = { at: string; key: string; event?: TimelineEvent; email?: OutboxEmailSummary };
 

@@ -2,8 +2,7 @@
 import type { SettingsAuditEntry } from '../../../services/settings/ports.js';
 import type { PageContext } from '../../views/page-context.js';
 import { formatDateTime } from '../../views/format.js';
-
-const show = (value: unknown) => (value === null || value === undefined || value === '' ? '—' : typeof value === 'string' ? value : JSON.stringify(value));
+import { auditLabel, auditValue } from './audit-labels.js';
 
 export function AuditSection({ ctx, entries }: { ctx: PageContext; entries: SettingsAuditEntry[] }) {
   const { t } = ctx;
@@ -26,7 +25,7 @@ export function AuditSection({ ctx, entries }: { ctx: PageContext; entries: Sett
               <ul class="changes">
                 {entry.changes.map((c, i) => (
                   <li key={i}>
-                    <code>{c.path}</code>: <del>{show(c.from)}</del> → <ins>{show(c.to)}</ins>
+                    <span class="change-label">{auditLabel(t, c.path)}</span>: <del>{auditValue(t, ctx.locale, c.path, c.from)}</del> → <ins>{auditValue(t, ctx.locale, c.path, c.to)}</ins>
                   </li>
                 ))}
               </ul>

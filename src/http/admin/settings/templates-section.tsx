@@ -74,7 +74,7 @@ export function TemplatesSection(props: { ctx: PageContext; form: FormState; tem
             {t(`settings.tpl.${templateKey}` as MessageKey)} · {locale === 'cs' ? 'Čeština' : 'English'}
           </h2>
           <TextInput name="subject" label={t('settings.tpl.subject')} form={form} maxLength={200} />
-          <TextArea name="body" label={t('settings.tpl.body')} hint={t('settings.tpl.bodyHint')} form={form} rows={14} />
+          <TextArea name="body" label={t('settings.tpl.body')} hint={templateKey === 'order_accepted' ? `${t('settings.tpl.bodyHint')} ${t('settings.tpl.orderSummaryHint')}` : t('settings.tpl.bodyHint')} form={form} rows={14} />
           <div class="form-actions">
             <button type="submit" class="button-primary">
               {t('settings.save')}

@@ -9,7 +9,7 @@ import { formatDateTime } from '../../views/format.js';
 import type { PageContext } from '../../views/page-context.js';
 import { FormErrorSummary, Input, type FormErrors } from './account-page.js';
 import { OrderProgress, PaymentBadge, StatusBadge } from './order-status-view.js';
-import { OrderItemsTable } from '../order-summary-view.js';
+import { AddressLines, OrderItemsTable } from '../order-summary-view.js';
 
 export function AccountNav({ ctx, csrf, current }: { ctx: PageContext; csrf: string; current: 'orders' | 'settings' }) {
   const { t } = ctx;
@@ -43,7 +43,7 @@ export function OrdersOverview({ ctx, name, orders }: { ctx: PageContext; name: 
           {t('account.orders.empty')} <a href="/">{t('cart.backToShop')}</a>
         </p>
       ) : (
-        <table class="cart-table account-orders">
+        <table class="cart-table account-orders stack-on-phone">
           <thead>
             <tr>
               <th scope="col">{t('account.orders.number')}</th>
@@ -58,26 +58,20 @@ export function OrdersOverview({ ctx, name, orders }: { ctx: PageContext; name: 
                 <td>
                   <a href={`/ucet/objednavky/${o.number}`}>{o.number}</a>
                 </td>
-                <td>{formatDateTime(o.createdAt, locale)}</td>
-                <td>
-                  <StatusBadge ctx={ctx} status={o.status} /> <PaymentBadge ctx={ctx} status={o.paymentStatus} />
+                <td data-label={t('account.orders.date')}>{formatDateTime(o.createdAt, locale)}</td>
+                <td data-label={t('account.orders.status')}>
+                  <span>
+                    <StatusBadge ctx={ctx} status={o.status} /> <PaymentBadge ctx={ctx} status={o.paymentStatus} />
+                  </span>
                 </td>
-                <td class="num">{formatMoney(o.total, locale)}</td>
+                <td class="num" data-label={t('account.orders.total')}>
+                  {formatMoney(o.total, locale)}
+                </td>
               </tr>
             ))}
           </tbody>
         </table>
       )}
-    </>
-  );
-}
-
-function AddressBlock({ address }: { address: OrderAddress }) {
-  return (
-    <>
-      <span>{address.street}</span>
-      <span>{`${address.zip} ${address.city}`}</span>
-      <span>{address.country}</span>
     </>
   );
 }
@@ -112,13 +106,13 @@ export function OrderDetail({ ctx, view, base }: { ctx: PageContext; view: Custo
               {order.company && <span>{order.company}</span>}
               {order.ico && <span>IČO {order.ico}</span>}
               {order.dic && <span>DIČ {order.dic}</span>}
-              <AddressBlock address={order.billingAddress} />
+              <AddressLines ctx={ctx} address={order.billingAddress} />
             </address>
             {order.shippingAddress && (
               <>
                 <h3>{t('checkout.shippingAddress')}</h3>
                 <address class="shop-contact">
-                  <AddressBlock address={order.shippingAddress} />
+                  <AddressLines ctx={ctx} address={order.shippingAddress} />
                 </address>
               </>
             )}
