@@ -29,6 +29,9 @@ import { disposableDomainList } from './adapters/mail/disposable-domains.js';
 import { kyselyTransactor, outboxRepo, releaseOutboxClaims } from './adapters/db/outbox-repo.js';
 import { mxResolver } from './adapters/dns/mx-resolver.js';
 import { orderPdfAttachments } from './adapters/pdf/order-pdf-attachments.js';
+import { documentAttachments } from './adapters/pdf/document-attachments.js';
+import { invoiceRepo } from './adapters/db/invoice-repo.js';
+import { renderInvoicePdf } from './adapters/pdf/invoice-pdf.js';
 import { renderOrderPdf } from './adapters/pdf/order-pdf.js';
 import { customerRepo, orderRepo } from './adapters/db/orders-repo.js';
 import { orderPanelRepo } from './adapters/db/order-panel-repo.js';
@@ -71,10 +74,14 @@ export function openCore(
     outbox: outboxRepo(db),
     transactor: kyselyTransactor(db),
     // The worker renders an order's PDF when it sends the email, from the order and today's Configuration.
-    attachments: orderPdfAttachments((number) => services.orderDocument(number)),
+    attachments: documentAttachments(
+      orderPdfAttachments((number) => services.orderDocument(number)),
+      (id) => services.invoiceDocument(id),
+    ),
     orders: orderRepo(db),
     customers: customerRepo(db),
     orderPanel: orderPanelRepo(db),
+    invoices: invoiceRepo(db),
     carts: cartRepo(db),
     accounts: accountRepo(db),
     customersPanel: customersRepo(db),
@@ -122,6 +129,7 @@ export async function prepareServer(core: Core) {
     mail: mailTransportInfo(core.config.smtpUrl, core.config.dataDir),
     publicUrl: core.config.publicUrl,
     renderOrderPdf,
+    renderInvoicePdf,
     isDatabaseUnavailable: isConnectionLoss,
   });
   return { app, owner };

@@ -69,7 +69,7 @@ export interface Transactor {
 }
 
 /** What an outbox row attaches; the worker renders it at send time (never the request that queued it). */
-export type AttachmentDescriptor = { kind: 'order_pdf'; orderNumber: string; filename: string };
+export type AttachmentDescriptor = { kind: 'order_pdf'; orderNumber: string; filename: string } | { kind: 'invoice_pdf'; invoiceId: number; filename: string };
 export type RenderedAttachment = { filename: string; contentType: string; content: Buffer };
 
 /** Renders attachment descriptors; an error with `permanent: true` (e.g. an unknown kind) stops the retries. */

@@ -14,6 +14,7 @@ import * as m0011 from './migrations/0011-customers-panel.js';
 import * as m0012 from './migrations/0012-order-indexes.js';
 import * as m0017 from './migrations/0017-stats-rollups.js';
 import * as m0018 from './migrations/0018-product-revision.js';
+import * as m0020 from './migrations/0020-invoices.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-admin': m0001,
@@ -29,6 +30,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0012-order-indexes': m0012,
   '0017-stats-rollups': m0017,
   '0018-product-revision': m0018,
+  '0020-invoices': m0020,
 };
 
 export async function migrateToLatest(db: Db): Promise<string[]> {

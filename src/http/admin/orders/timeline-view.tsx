@@ -32,12 +32,16 @@ export function eventLabel(t: PageContext['t'], kind: string): string {
       return t('orders.event.export');
     case 'withdrawal':
       return t('orders.timeline.withdrawal');
+    case 'invoice':
+      return t('invoices.event.invoice');
+    case 'credit_note':
+      return t('invoices.event.credit_note');
     default:
       return kind;
   }
 }
 
-const MAIL_KINDS = ['order_accepted', 'owner_new_order', 'order_status', 'customer_message', 'test'] as const;
+const MAIL_KINDS = ['order_accepted', 'owner_new_order', 'order_status', 'customer_message', 'test', 'invoice'] as const;
 const mailKind = (t: PageContext['t'], kind: string) => ((MAIL_KINDS as readonly string[]).includes(kind) ? t(`orders.mail.kind.${kind as (typeof MAIL_KINDS)[number]}`) : kind);
 
 type Entry = { at: string; key: string; event?: TimelineEvent; email?: OutboxEmailSummary };
