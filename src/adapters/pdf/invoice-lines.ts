@@ -22,7 +22,7 @@ const WITHOUT_VAT: Column[] = [
   { key: 'total', width: 85 },
 ];
 const PAD = 4;
-const HEADER_HEIGHT = 20;
+const HEADER_HEIGHT = 24;
 
 const percent = (rate: number, locale: 'cs' | 'en') => (locale === 'cs' ? `${rate} %` : `${rate}%`);
 const columnsOf = (l: Layout<InvoiceDocument>) => (l.doc.invoice.vatPayer ? WITH_VAT : WITHOUT_VAT);
@@ -33,7 +33,11 @@ function drawHeader(l: Layout<InvoiceDocument>): void {
   l.pdf.rect(LEFT, l.y, RIGHT - LEFT, HEADER_HEIGHT).fill(COLOR.fill);
   let x = LEFT;
   for (const column of columnsOf(l)) {
-    l.line(titles[column.key], x + PAD, l.y + 6, { bold: true, size: 7.5, width: column.width - 2 * PAD, align: column.key === 'item' ? 'left' : 'right' });
+    // Long titles ("Cena/ks bez DPH") wrap onto a second line rather than run into the next column.
+    const width = column.width - 2 * PAD;
+    const title = titles[column.key];
+    const top = l.heightOf(title, width, { bold: true, size: 7.5 }) > 10 ? 3 : 8;
+    l.style({ bold: true, size: 7.5 }).text(title, x + PAD, l.y + top, { width, align: column.key === 'item' ? 'left' : 'right', lineGap: 0 });
     x += column.width;
   }
   l.y += HEADER_HEIGHT + 3;
