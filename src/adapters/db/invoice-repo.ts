@@ -64,7 +64,8 @@ export function invoiceRepo(db: Db): InvoiceRepo {
 
   return {
     async lockOrder(tx, orderId) {
-      if (postgres) await on(tx, db).selectFrom('orders').select('id').where('id', '=', orderId).forUpdate().execute();
+      // FOR NO KEY UPDATE: rows referring to the order (its events, emails, documents) may still be inserted meanwhile.
+      if (postgres) await on(tx, db).selectFrom('orders').select('id').where('id', '=', orderId).forNoKeyUpdate().execute();
     },
 
     async activeInvoice(tx, orderId) {
