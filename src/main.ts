@@ -29,8 +29,10 @@ import { disposableDomainList } from './adapters/mail/disposable-domains.js';
 import { kyselyTransactor, onEmailsQueued, outboxRepo, releaseOutboxClaims } from './adapters/db/outbox-repo.js';
 import { mxResolver } from './adapters/dns/mx-resolver.js';
 import { orderPdfAttachments } from './adapters/pdf/order-pdf-attachments.js';
-import { renderOrderPdf } from './adapters/pdf/render-on-demand.js';
+import { renderInvoicePdf, renderOrderPdf } from './adapters/pdf/render-on-demand.js';
 import { withQrImages } from './adapters/qr/qr-png.js';
+import { documentAttachments } from './adapters/pdf/document-attachments.js';
+import { invoiceRepo } from './adapters/db/invoice-repo.js';
 import { customerRepo, orderRepo } from './adapters/db/orders-repo.js';
 import { orderPanelRepo } from './adapters/db/order-panel-repo.js';
 import { cartRepo } from './adapters/db/cart-repo.js';
@@ -72,10 +74,16 @@ export function openCore(
     outbox: outboxRepo(db),
     transactor: kyselyTransactor(db),
     // The worker renders an order's PDF when it sends the email, from the order and today's Configuration.
-    attachments: withQrImages(orderPdfAttachments((number) => services.orderDocument(number))),
+    attachments: withQrImages(
+      documentAttachments(
+        orderPdfAttachments((number) => services.orderDocument(number)),
+        (id) => services.invoiceDocument(id),
+      ),
+    ),
     orders: orderRepo(db),
     customers: customerRepo(db),
     orderPanel: orderPanelRepo(db),
+    invoices: invoiceRepo(db),
     carts: cartRepo(db),
     accounts: accountRepo(db),
     customersPanel: customersRepo(db),
@@ -123,6 +131,7 @@ export async function prepareServer(core: Core) {
     mail: mailTransportInfo(core.config.smtpUrl, core.config.dataDir),
     publicUrl: core.config.publicUrl,
     renderOrderPdf,
+    renderInvoicePdf,
     isDatabaseUnavailable: isConnectionLoss,
   });
   return { app, owner };

@@ -64,6 +64,7 @@ for (const dialect of DIALECTS) {
             paymentMethods: settings.checkout.paymentMethods.map((m) => (m.code === 'cash' ? { ...m, price: 1000 } : m)),
           },
           exports: { customLayout: '' },
+          invoices: { issueOn: 'shipped', variableSymbol: 'invoice', dueDays: 10 },
         },
         actor: OWNER.email,
       });
@@ -74,6 +75,9 @@ for (const dialect of DIALECTS) {
       shipped = (await placeOrder(kramek, { shippingMethod: 'zasilkovna', shippingAddress: { street: 'Krátká 1', city: 'Brno', zip: '602 00', country: 'CZ' } })).number;
       await s.changeOrderStatus({ number: shipped, status: 'shipped', parcels: [{ carrier: 'zasilkovna', trackingNumber: 'Z 123 456 789' }], notifyCustomer: true, actor: 'Majitel' });
       await s.setOrderPayment({ number: shipped, status: 'paid', actor: 'Majitel' });
+      // Shipped issued its invoice (Configuration says so above); a credit note for part of it.
+      const [invoice] = (await s.listInvoices({ limit: 10 })).items;
+      await s.creditInvoice({ invoiceId: invoice!.id, request: { reason: 'Vrácené zboží', amount: 5000 }, actor: 'Majitel' });
       await s.addOrderNote({ number: shipped, text: 'Zákazník volal, chce doručit odpoledne.', actor: 'Majitel' });
       await s.emailOrderCustomer({ number: shipped, subject: 'Dotaz', body: 'Dobrý den, balík je na cestě.', actor: 'Majitel' });
       cancelled = (await placeOrder(kramek, { paymentMethod: 'cash-on-delivery', shippingAddress: null, billingAddress: { ...BUYER.billingAddress, country: 'SK' } })).number;
@@ -97,6 +101,8 @@ for (const dialect of DIALECTS) {
       '/admin/konfigurace/emaily',
       '/admin/konfigurace/objednavky',
       '/admin/konfigurace/historie',
+      '/admin/konfigurace/doklady',
+      '/admin/objednavky/doklady',
       `/admin/zakaznici/${customerId}`,
     ];
 
@@ -117,6 +123,8 @@ for (const dialect of DIALECTS) {
       assert.match(history, /E-maily › Poslat zákazníkovi e-mail, když objednávka přejde do stavu: Odeslaná \(s číslem zásilky\) ?: ano → ne/);
       assert.match(history, /Česká pošta – balík do ruky 119,00 Kč \(nenabízí se\)/);
       assert.match(history, /Šablony e-mailů › Objednávka odeslána \(čeština\) › Předmět/);
+      assert.match(history, /Doklady \/ Faktury › Kdy vystavit fakturu ?: Ručně v detailu objednávky → Automaticky při odeslání objednávky/);
+      assert.match(history, /Doklady \/ Faktury › Variabilní symbol na faktuře ?: Číslo objednávky → Číslo faktury/);
       const log = visibleText((await owner.get('/admin/emaily')).body);
       assert.match(log, /Účet zákazníka/);
       assert.match(log, /Odstoupení od smlouvy/);

@@ -13,7 +13,10 @@ export type ErrorCode =
   | 'guest_checkout_disabled'
   | 'out_of_stock'
   | 'account_exists'
-  | 'idempotency_conflict';
+  | 'idempotency_conflict'
+  | 'invoice_exists'
+  | 'invoice_credited'
+  | 'invoice_kept';
 
 export class DomainError extends Error {
   /** Values for the translated message (e.g. the SKUs that ran out). */

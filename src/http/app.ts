@@ -23,6 +23,7 @@ import { registerShopFrame } from './middleware/shop-frame.js';
 import { registerContentPages } from './storefront/content-page-routes.js';
 import { registerOrderDocumentRoute } from './storefront/order-document-routes.js';
 import type { OrderDocument } from '../domain/documents/order-document.js';
+import type { InvoiceDocument } from '../domain/invoices/invoice-document.js';
 import { registerCartRoutes } from './storefront/cart-routes.js';
 import { registerCheckoutRoutes } from './storefront/checkout-routes.js';
 import { registerThankYouRoute } from './storefront/thank-you-routes.js';
@@ -36,6 +37,8 @@ export type AppOptions = {
   publicUrl: string;
   /** The one order PDF renderer (the worker uses it for attachments too). */
   renderOrderPdf: (doc: OrderDocument) => Promise<Buffer>;
+  /** The invoice and credit note renderer. */
+  renderInvoicePdf: (doc: InvoiceDocument) => Promise<Buffer>;
   services: Services;
   /** Resolves when the database answers (readiness). */
   checkDatabase: () => Promise<void>;
@@ -123,9 +126,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerCartRoutes(app, options.services, pageContext);
   registerCheckoutRoutes(app, options.services, pageContext);
   registerThankYouRoute(app, options.services, pageContext);
-  registerAccountRoutes(app, options.services, pageContext, options.renderOrderPdf);
-  await app.register(adminPlugin(options.services, pageContext, { mail: options.mail, renderOrderPdf: options.renderOrderPdf }));
-  await app.register(adminApiPlugin(options.services, { publicUrl: options.publicUrl, renderOrderPdf: options.renderOrderPdf }));
+  registerAccountRoutes(app, options.services, pageContext, options.renderOrderPdf, options.renderInvoicePdf);
+  await app.register(adminPlugin(options.services, pageContext, { mail: options.mail, renderOrderPdf: options.renderOrderPdf, renderInvoicePdf: options.renderInvoicePdf }));
+  await app.register(adminApiPlugin(options.services, { publicUrl: options.publicUrl, renderOrderPdf: options.renderOrderPdf, renderInvoicePdf: options.renderInvoicePdf }));
   await app.register(adminCatalogApiPlugin(options.services));
   await app.register(adminCustomersApiPlugin(options.services));
   await app.register(storeApiPlugin(options.services));

@@ -72,7 +72,10 @@ export interface Transactor {
  * What an outbox row attaches; the worker renders it at send time (never the request that queued it). A `qr_png` is
  * an image the HTML part shows inline (`<img src="cid:…">`), made from the QR text stored with the row.
  */
-export type AttachmentDescriptor = { kind: 'order_pdf'; orderNumber: string; filename: string } | { kind: 'qr_png'; text: string; filename: string; cid: string };
+export type AttachmentDescriptor =
+  | { kind: 'order_pdf'; orderNumber: string; filename: string }
+  | { kind: 'invoice_pdf'; invoiceId: number; filename: string }
+  | { kind: 'qr_png'; text: string; filename: string; cid: string };
 /** `cid` set: an inline image of the HTML part rather than a file attached to the message. */
 export type RenderedAttachment = { filename: string; contentType: string; content: Buffer; cid?: string };
 

@@ -36,3 +36,6 @@ export function xpath(xml: string, expression: string): string {
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }
+
+/** The official ISDOC 6.0.2 schema (isdoc.cz), kept under docs/schemas/isdoc with its source. */
+export const ISDOC_XSD = path.join(ROOT, 'docs/schemas/isdoc/isdoc-invoice-6.0.2.xsd');

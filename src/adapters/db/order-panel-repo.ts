@@ -131,7 +131,9 @@ export function orderPanelRepo(db: Db): OrderPanelRepo {
     },
 
     async setPaymentStatus(tx, orderId, status, at) {
-      await on(tx, db).updateTable('orders').set({ payment_status: status, updated_at: at.toISOString() }).where('id', '=', orderId).execute();
+      // When it was paid dates a prepaid order's taxable supply; a refund keeps it, an undone payment clears it.
+      const paidAt = status === 'paid' ? { paid_at: at.toISOString() } : status === 'unpaid' ? { paid_at: null } : {};
+      await on(tx, db).updateTable('orders').set({ payment_status: status, updated_at: at.toISOString(), ...paidAt }).where('id', '=', orderId).execute();
     },
 
     async returnStock(tx, orderId) {

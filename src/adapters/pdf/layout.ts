@@ -1,5 +1,5 @@
 /** The page grid of the order document and small drawing helpers; pages are broken by hand, so layout is predictable. */
-import type { OrderDocument } from '../../domain/documents/order-document.js';
+import type { DocumentLocale, OrderDocument } from '../../domain/documents/order-document.js';
 import { FONT } from './fonts.js';
 import { fill, LABELS, type Labels } from './labels.js';
 
@@ -13,16 +13,21 @@ export const BOTTOM = PAGE.height - 62;
 export const COLOR = { text: '#1f2328', muted: '#5c636e', line: '#c9cdd3', fill: '#eef0f3' } as const;
 
 type Pdf = PDFKit.PDFDocument;
+/** What the page frame needs of a document (the order document, an invoice): its language, number and footer. */
+export type PageDocument = { locale: DocumentLocale; number: string; footer: string };
 export type TextStyle = { bold?: boolean; size?: number; color?: string };
 
-export class Layout {
+export class Layout<D extends PageDocument = OrderDocument> {
   y = TOP;
   readonly t: Labels;
+  /** The document's name at the top of a continued page. */
+  title: string;
   /** Called after a page break, e.g. to repeat a table header. */
   onNewPage: (() => void) | null = null;
 
-  constructor(readonly pdf: Pdf, readonly doc: OrderDocument) {
+  constructor(readonly pdf: Pdf, readonly doc: D) {
     this.t = LABELS[doc.locale];
+    this.title = this.t.title;
   }
 
   style({ bold = false, size = 9, color = COLOR.text }: TextStyle = {}): Pdf {
@@ -59,7 +64,7 @@ export class Layout {
   newPage(): void {
     this.pdf.addPage();
     this.y = TOP;
-    this.line(`${this.t.title} ${this.doc.number} (${this.t.continued})`, LEFT, this.y, { size: 8, color: COLOR.muted });
+    this.line(`${this.title} ${this.doc.number} (${this.t.continued})`, LEFT, this.y, { size: 8, color: COLOR.muted });
     this.y += 14;
     this.rule(this.y);
     this.y += 8;

@@ -1,8 +1,11 @@
 /** The top of the order document: logo or shop name, order number, date, status; then the seller and buyer blocks. */
-import type { DocumentAddress } from '../../domain/documents/order-document.js';
-import { COLOR, LEFT, RIGHT, WIDTH, type Layout } from './layout.js';
+import type { DocumentAddress, OrderDocument } from '../../domain/documents/order-document.js';
 import { countryName } from '../../domain/customers/countries.js';
+import { COLOR, LEFT, RIGHT, WIDTH, type Layout, type PageDocument } from './layout.js';
 import { formatDocumentDate, STATUS_LABELS } from './labels.js';
+
+/** The seller and buyer blocks serve the order document and the invoices alike. */
+export type PartiesDocument = PageDocument & Pick<OrderDocument, 'seller' | 'buyer' | 'showContacts'>;
 
 export function drawHead(l: Layout): void {
   const { doc, t, pdf } = l;
@@ -22,18 +25,18 @@ export function drawHead(l: Layout): void {
   l.y += 12;
 }
 
-function addressLines(l: Layout, address: DocumentAddress): string[] {
+function addressLines(l: Layout<PartiesDocument>, address: DocumentAddress): string[] {
   return [address.street, `${address.zip} ${address.city}`.trim(), countryName(l.doc.locale, address.country)].filter(Boolean);
 }
 
-function block(l: Layout, x: number, y: number, width: number, heading: string, lines: { text: string; bold?: boolean }[]): number {
+function block(l: Layout<PartiesDocument>, x: number, y: number, width: number, heading: string, lines: { text: string; bold?: boolean }[]): number {
   l.line(heading.toUpperCase(), x, y, { bold: true, size: 7.5, color: COLOR.muted });
   let at = y + 13;
   for (const line of lines) at += l.paragraph(line.text, x, at, width, { bold: line.bold, size: line.bold ? 10 : 9 });
   return at;
 }
 
-export function drawParties(l: Layout): void {
+export function drawParties(l: Layout<PartiesDocument>): void {
   const { doc, t } = l;
   const half = WIDTH / 2 - 10;
   const seller = doc.seller;

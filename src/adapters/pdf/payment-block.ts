@@ -1,13 +1,14 @@
 /** Bank accounts, the variable symbol and the QR Platba code of a bank-transfer order; the customer's note; the stamp. */
 import { documentSpayd } from '../../domain/documents/order-payment.js';
 import { isBankTransfer } from '../../domain/documents/order-document.js';
-import { COLOR, LEFT, RIGHT, WIDTH, type Layout } from './layout.js';
+import type { OrderDocument } from '../../domain/documents/order-document.js';
+import { COLOR, LEFT, RIGHT, WIDTH, type Layout, type PageDocument } from './layout.js';
 import { qrRuns, type QrMatrix } from '../qr/qr-code.js';
 
-const QR_SIZE = 96;
+export const QR_SIZE = 96;
 
 /** Drawn as vector rectangles (one per run of dark modules in a row): sharp at any zoom, nothing to encode. */
-function drawQr(l: Layout, qr: QrMatrix, x: number, y: number): void {
+export function drawQr(l: Layout<PageDocument>, qr: QrMatrix, x: number, y: number): void {
   const unit = QR_SIZE / qr.size;
   qrRuns(qr, (col, row, width) => l.pdf.rect(x + col * unit, y + row * unit, width * unit, unit));
   l.pdf.fill('#000000');
@@ -75,10 +76,12 @@ export function drawNote(l: Layout): void {
 
 const STAMP = { width: 150, height: 80 } as const;
 
-export const stampHeight = (l: Layout): number => (l.doc.showStamp && l.doc.stamp ? STAMP.height + 30 : 0);
+type StampDocument = PageDocument & Pick<OrderDocument, 'showStamp' | 'stamp'>;
+
+export const stampHeight = (l: Layout<StampDocument>): number => (l.doc.showStamp && l.doc.stamp ? STAMP.height + 30 : 0);
 
 /** The stamp with signature, right-aligned from `top` (under the total); returns where it ends. */
-export function drawStamp(l: Layout, top: number): number {
+export function drawStamp(l: Layout<StampDocument>, top: number): number {
   const { doc } = l;
   if (!doc.showStamp || !doc.stamp) return top;
   const x = RIGHT - STAMP.width;

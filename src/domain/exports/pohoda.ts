@@ -8,7 +8,7 @@ import { clip, decimal, exportLines, exportVatSummary, pragueDate, type ExportOr
 import type { ExportMeta, ExportWriter } from './export-format.js';
 import { attributes, escapeXml, textElement as el } from './xml-text.js';
 
-const NS = {
+export const NS = {
   'xmlns:dat': 'http://www.stormware.cz/schema/version_2/data.xsd',
   'xmlns:ord': 'http://www.stormware.cz/schema/version_2/order.xsd',
   'xmlns:typ': 'http://www.stormware.cz/schema/version_2/type.xsd',
@@ -25,9 +25,9 @@ export function pohodaRate(percent: number): PohodaRate {
   return percent === 10 ? 'third' : 'low';
 }
 
-const PAYMENT_TYPES: Record<string, string> = { 'bank-transfer': 'draft', 'cash-on-delivery': 'delivery', cash: 'cash', card: 'creditcard' };
+export const PAYMENT_TYPES: Record<string, string> = { 'bank-transfer': 'draft', 'cash-on-delivery': 'delivery', cash: 'cash', card: 'creditcard' };
 
-function address(a: { street: string; city: string; zip: string; country: string }, who: { company: string | null; name: string; phone: string | null; email: string }, ids: { ico: string | null; dic: string | null } | null): string {
+export function address(a: { street: string; city: string; zip: string; country: string }, who: { company: string | null; name: string; phone: string | null; email: string }, ids: { ico: string | null; dic: string | null } | null): string {
   return (
     el('typ:company', who.company && clip(who.company, 255)) +
     el('typ:name', clip(who.name, 64)) +

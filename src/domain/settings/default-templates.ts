@@ -51,4 +51,24 @@ export const DEFAULT_TEMPLATES: EmailTemplates = {
     cs: { subject: 'Zkušební e-mail z obchodu {{shopName}}', body: `Dobrý den,\n\ntento zkušební e-mail potvrzuje, že odesílání e-mailů z obchodu {{shopName}} funguje.\n\n${SIGNATURE_CS}` },
     en: { subject: 'Test email from {{shopName}}', body: `Hello,\n\nthis test email confirms that {{shopName}} can send emails.\n\n${SIGNATURE_EN}` },
   },
+  invoice_issued: {
+    cs: {
+      subject: '{{documentTitle}} {{documentNumber}} k objednávce č. {{orderNumber}}',
+      body: `Dobrý den, {{customerName}},\n\nk vaší objednávce č. {{orderNumber}} jsme vystavili doklad {{documentTitle}} č. {{documentNumber}} na částku {{total}}. Najdete jej v příloze jako PDF a kdykoli také zde: {{documentUrl}}\n\n${SIGNATURE_CS}`,
+    },
+    en: {
+      subject: '{{documentTitle}} {{documentNumber}} for order no. {{orderNumber}}',
+      body: `Hello {{customerName}},\n\nfor your order no. {{orderNumber}} we have issued {{documentTitle}} no. {{documentNumber}} for {{total}}. It is attached as a PDF and always available here: {{documentUrl}}\n\n${SIGNATURE_EN}`,
+    },
+  },
+  credit_note_issued: {
+    cs: {
+      subject: 'Opravný daňový doklad {{documentNumber}} k objednávce č. {{orderNumber}}',
+      body: `Dobrý den, {{customerName}},\n\nk faktuře č. {{invoiceNumber}} (objednávka č. {{orderNumber}}) jsme vystavili opravný doklad č. {{documentNumber}} na částku {{total}}.\nDůvod opravy: {{reason}}\n\nDoklad najdete v příloze jako PDF a kdykoli také zde: {{documentUrl}}\n\n${SIGNATURE_CS}`,
+    },
+    en: {
+      subject: 'Credit note {{documentNumber}} for order no. {{orderNumber}}',
+      body: `Hello {{customerName}},\n\nfor invoice no. {{invoiceNumber}} (order no. {{orderNumber}}) we have issued credit note no. {{documentNumber}} for {{total}}.\nReason: {{reason}}\n\nThe credit note is attached as a PDF and always available here: {{documentUrl}}\n\n${SIGNATURE_EN}`,
+    },
+  },
 };

@@ -12,6 +12,7 @@ import { DEFAULT_ORDER_NUMBER_FORMAT, orderNumberFormatProblem } from './order-n
 import { TEMPLATE_KEYS, templateProblems, type EmailTemplates, type TemplateKey } from './email-templates.js';
 import { DEFAULT_TEMPLATES } from './default-templates.js';
 import { layoutProblems } from '../exports/custom-layout.js';
+import { DEFAULT_NUMBER_FORMATS, documentNumberFormatProblem, literalPart } from '../invoices/document-number.js';
 
 // Messages are keys of the `field.*` texts at the web edge.
 const text = singleLineText;
@@ -192,8 +193,34 @@ const exportsSection = z
   })
   .strict();
 
+// Tax documents (Doklady / Faktury): when an invoice is issued, the number series, simplified documents, the variable symbol.
+export const INVOICE_MOMENTS = ['manual', 'paid', 'shipped'] as const;
+const documentNumberFormat = (fallback: string) =>
+  z
+    .string()
+    .trim()
+    .default(fallback)
+    .superRefine((v, ctx) => {
+      const problem = documentNumberFormatProblem(v);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    });
+const invoicesSection = z
+  .object({
+    issueOn: z.enum(INVOICE_MOMENTS, 'invalid_value').default('manual'),
+    invoiceNumberFormat: documentNumberFormat(DEFAULT_NUMBER_FORMATS.invoice),
+    creditNoteNumberFormat: documentNumberFormat(DEFAULT_NUMBER_FORMATS.credit_note),
+    simplified: z.boolean().default(false),
+    variableSymbol: z.enum(['order', 'invoice'], 'invalid_value').default('order'),
+    dueDays: z.number('number_invalid').int('number_invalid').min(0, 'number_invalid').max(90, 'number_invalid').default(14),
+  })
+  .strict()
+  .superRefine((v, ctx) => {
+    // Two series whose patterns differ only in placeholders could hand out the same number.
+    if (literalPart(v.invoiceNumberFormat) === literalPart(v.creditNoteNumberFormat)) ctx.addIssue({ code: 'custom', message: 'document_number_series_clash', path: ['creditNoteNumberFormat'] });
+  });
+
 export const settingsSchema = z
-  .object({ shop: shop.prefault({}), documents: documents.prefault({}), emails: emails.prefault({}), checkout: checkout.prefault({}), exports: exportsSection.prefault({}) })
+  .object({ shop: shop.prefault({}), documents: documents.prefault({}), emails: emails.prefault({}), checkout: checkout.prefault({}), exports: exportsSection.prefault({}), invoices: invoicesSection.prefault({}) })
   .strict();
 
 export type Settings = z.output<typeof settingsSchema>;

@@ -13,7 +13,8 @@ const OFFSET = new Intl.DateTimeFormat('en-US', { timeZone: ZONE, timeZoneName: 
 const MINUTE = 60_000;
 const DAY = 86_400_000;
 
-export const isLocalDate = (text: string): boolean => /^\d{4}-\d{2}-\d{2}$/.test(text) && new Date(`${text}T00:00:00Z`).toISOString().startsWith(text);
+// An impossible day (2026-13-45) is no date at all (its Date is invalid and must not reach toISOString, which throws).
+export const isLocalDate = (text: string): boolean => /^\d{4}-\d{2}-\d{2}$/.test(text) && !Number.isNaN(Date.parse(`${text}T00:00:00Z`)) && new Date(`${text}T00:00:00Z`).toISOString().startsWith(text);
 
 /** The Prague calendar date of an instant. */
 export function pragueDateOf(instant: Date | string): LocalDate {

@@ -18,8 +18,10 @@ import { registerOrderRoutes } from './orders/routes.js';
 import { registerCustomerRoutes } from './customers/routes.js';
 import { registerStatsRoutes } from './stats/routes.js';
 import { registerExportRoutes } from './exports/routes.js';
+import { registerInvoiceRoutes } from './invoices/routes.js';
+import type { InvoiceDocument } from '../../domain/invoices/invoice-document.js';
 
-export function adminPlugin(services: Services, pageContext: (r: FastifyRequest) => PageContext, options: { mail: MailTransportInfo; renderOrderPdf: (doc: OrderDocument) => Promise<Buffer> }) {
+export function adminPlugin(services: Services, pageContext: (r: FastifyRequest) => PageContext, options: { mail: MailTransportInfo; renderOrderPdf: (doc: OrderDocument) => Promise<Buffer>; renderInvoicePdf: (doc: InvoiceDocument) => Promise<Buffer> }) {
   return async (app: FastifyInstance) => {
     const guard = requireAdminSession(services);
     app.addHook('preHandler', async (request, reply) => {
@@ -39,5 +41,6 @@ export function adminPlugin(services: Services, pageContext: (r: FastifyRequest)
     registerCustomerRoutes(app, services, pageContext);
     registerStatsRoutes(app, services, pageContext);
     registerExportRoutes(app, services, pageContext);
+    registerInvoiceRoutes(app, services, pageContext, options.renderInvoicePdf);
   };
 }

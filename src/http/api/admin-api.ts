@@ -6,8 +6,9 @@ import { registerSettingsApi } from './admin-settings-api.js';
 import { registerPagesApi } from './admin-pages-api.js';
 import { registerOrdersApi, type OrdersApiOptions } from './admin-orders-api.js';
 import { registerExportsApi } from './admin-exports-api.js';
+import { registerInvoicesApi, type InvoicesApiOptions } from './admin-invoices-api.js';
 
-export function adminApiPlugin(services: Services, orders: OrdersApiOptions) {
+export function adminApiPlugin(services: Services, orders: OrdersApiOptions & InvoicesApiOptions) {
   return async (app: FastifyInstance) => {
     app.addHook('onRequest', requireApiToken(services));
 
@@ -20,5 +21,6 @@ export function adminApiPlugin(services: Services, orders: OrdersApiOptions) {
     registerPagesApi(app, services);
     registerOrdersApi(app, services, orders);
     registerExportsApi(app, services);
+    registerInvoicesApi(app, services, orders);
   };
 }

@@ -22,6 +22,9 @@ const STATUS: Record<ErrorCode, number> = {
   out_of_stock: 409,
   account_exists: 409,
   idempotency_conflict: 409,
+  invoice_exists: 409,
+  invoice_credited: 409,
+  invoice_kept: 409,
 };
 
 export type HttpError = { status: number; code: string; message: string; fields?: Record<string, string> };

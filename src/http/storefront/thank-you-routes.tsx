@@ -9,6 +9,7 @@ import type { PageContext } from '../views/page-context.js';
 import { categoryHref } from './product-card.js';
 import { ThankYouPage, type Payment } from './thank-you-view.js';
 import { OrderProgress } from './account/order-status-view.js';
+import { CustomerDocuments } from './account/documents-view.js';
 
 export function registerThankYouRoute(app: FastifyInstance, services: Services, pageContext: (r: FastifyRequest) => PageContext) {
   app.get<{ Params: { number: string }; Querystring: { t?: string } }>('/objednavka/:number', async (request, reply) => {
@@ -24,7 +25,7 @@ export function registerThankYouRoute(app: FastifyInstance, services: Services, 
     }
     const menu = await services.storeMenu();
     // The page stays the guest's order page after the purchase: progress, parcels, withdrawal.
-    const view = await services.customerOrderView(order);
+    const [view, documents] = await Promise.all([services.customerOrderView(order), services.orderInvoices(order.number)]);
     const flash = request.session?.flash ?? null;
     if (flash) request.session.flash = undefined;
     const ctx = pageContext(request);
@@ -38,6 +39,7 @@ export function registerThankYouRoute(app: FastifyInstance, services: Services, 
         flash={flash}
       >
         <OrderProgress ctx={ctx} view={view} withdrawHref={`/objednavka/${order.number}/odstoupeni?t=${encodeURIComponent(token)}`} />
+        <CustomerDocuments ctx={ctx} documents={documents} href={(id) => `/objednavka/${order.number}/doklady/${id}.pdf?t=${encodeURIComponent(token)}`} />
       </ThankYouPage>,
     );
     return reply.header('cache-control', 'private, no-store').header('x-robots-tag', 'noindex').header('referrer-policy', 'no-referrer').type('text/html; charset=utf-8').send(html);

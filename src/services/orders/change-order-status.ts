@@ -15,8 +15,10 @@ import { senderAddress } from '../settings/sender-address.js';
 import { orderTemplateValues } from './order-emails.js';
 import type { Order, OrderRepo } from './ports.js';
 import type { OrderPanelRepo } from './panel-ports.js';
+import type { InvoiceRepo } from '../invoices/ports.js';
+import { issueOnMoment } from '../invoices/issue-invoice.js';
 
-export type OrderPanelDeps = { orders: OrderRepo; orderPanel: OrderPanelRepo; settings: SettingsRepo; outbox: OutboxRepo; transactor: Transactor; clock: Clock; publicUrl: string };
+export type OrderPanelDeps = { orders: OrderRepo; orderPanel: OrderPanelRepo; invoices: InvoiceRepo; settings: SettingsRepo; outbox: OutboxRepo; transactor: Transactor; clock: Clock; publicUrl: string };
 
 export type ParcelInput = { carrier?: unknown; trackingNumber?: unknown };
 
@@ -90,6 +92,8 @@ export async function changeOrderStatus(deps: OrderPanelDeps, change: StatusChan
     if (notify) lines.push(`E-mail zákazníkovi: ${await queueStatusEmail(deps, tx, moved, settings, to, await deps.orderPanel.parcels(tx, order.id))}`);
     else lines.push('Zákazník nebyl e-mailem informován.');
     await deps.orders.addEvents(tx, order.id, [{ kind: 'status', actor: change.actor, internal: false, text: lines.join('\n'), statusFrom: order.status, statusTo: to, at: now }, ...events]);
+    // Configuration may issue the invoice on shipping: in this transaction, so the order never ships without it.
+    if (to === 'shipped') await issueOnMoment(deps, tx, moved, settings, 'shipped', change.actor);
     return moved;
   });
 }

@@ -6,6 +6,7 @@ import { queueEmail } from '../mail/queue-email.js';
 import { getSettings } from '../settings/get-settings.js';
 import { senderAddress } from '../settings/sender-address.js';
 import { carrierName, findOrderOrFail, readParcels, type OrderPanelDeps, type ParcelInput } from './change-order-status.js';
+import { issueOnMoment } from '../invoices/issue-invoice.js';
 
 const PAYMENT_NAMES = { unpaid: 'nezaplaceno', paid: 'zaplaceno', refunded: 'vráceno' } as const;
 
@@ -20,8 +21,15 @@ const text = (value: unknown, field: string, max: number, oneLine = false): stri
 export async function adminOrderDetail(deps: OrderPanelDeps, number: string) {
   const order = await findOrderOrFail(deps, number);
   // Every email of the order from the outbox itself (id, delivery state, last error), for the timeline and its "send again".
-  const [parcels, timeline, emails, trackingMissing] = await Promise.all([deps.orderPanel.parcels(null, order.id), deps.orderPanel.timeline(order.id), deps.outbox.list({ limit: 500, orderId: order.id }), deps.orderPanel.trackingMissing(order.id)]);
-  return { order, parcels, timeline, emails, trackingMissing };
+  const [parcels, timeline, emails, trackingMissing, invoices, settings] = await Promise.all([
+    deps.orderPanel.parcels(null, order.id),
+    deps.orderPanel.timeline(order.id),
+    deps.outbox.list({ limit: 500, orderId: order.id }),
+    deps.orderPanel.trackingMissing(order.id),
+    deps.invoices.forOrder(order.id),
+    getSettings(deps),
+  ]);
+  return { order, parcels, timeline, emails, trackingMissing, invoices, issueOn: settings.invoices.issueOn };
 }
 
 export type AdminOrderDetail = Awaited<ReturnType<typeof adminOrderDetail>>;
@@ -31,10 +39,14 @@ export async function setPaymentStatus(deps: OrderPanelDeps, input: { number: st
   const status = input.status;
   const order = await findOrderOrFail(deps, input.number);
   if (order.paymentStatus === status) return order;
+  const settings = await getSettings(deps);
+  // The one place an order becomes paid (by hand, by the admin API, later by bank pairing and card payments).
   await deps.transactor.run(async (tx) => {
     const now = deps.clock.now();
     await deps.orderPanel.setPaymentStatus(tx, order.id, status, now);
     await deps.orders.addEvents(tx, order.id, [{ kind: 'payment', actor: input.actor, internal: false, text: `Platba: ${PAYMENT_NAMES[order.paymentStatus]} → ${PAYMENT_NAMES[status]}`, at: now }]);
+    // Configuration may issue the invoice on payment: in the same transaction as the payment itself.
+    if (status === 'paid') await issueOnMoment(deps, tx, { ...order, paymentStatus: status }, settings, 'paid', input.actor);
   });
   return { ...order, paymentStatus: status };
 }

@@ -11,6 +11,8 @@ import { TextArea, TextInput, type FormState } from '../settings/settings-frame.
 import { fieldId } from '../settings/form-fields.js';
 import { CUSTOMERS_PATH } from './list-view.js';
 import { EmailsTable, OrdersTable } from './tables.js';
+import type { InvoiceListRow } from '../../../services/invoices/ports.js';
+import { CustomerDocumentsBox } from '../invoices/customer-documents.js';
 
 export type ProfileForms = Partial<Record<'note' | 'email', FormState>>;
 export type Profile = { customer: CustomerRecord; orders: SubjectOrder[]; emails: SubjectEmail[]; events: CustomerEvent[] };
@@ -28,7 +30,7 @@ export function AddressBlock({ ctx, address }: { ctx: PageContext; address: Cust
   );
 }
 
-export function CustomerProfile(props: { ctx: PageContext; admin: AdminFrame; flash: Flash | null; profile: Profile; forms: ProfileForms }) {
+export function CustomerProfile(props: { ctx: PageContext; admin: AdminFrame; flash: Flash | null; profile: Profile; forms: ProfileForms; documents?: InvoiceListRow[] }) {
   const { ctx, forms } = props;
   const { customer, orders, emails, events } = props.profile;
   const { t, locale } = ctx;
@@ -62,6 +64,7 @@ export function CustomerProfile(props: { ctx: PageContext; admin: AdminFrame; fl
             <h2>{t('customers.orders')}</h2>
             <OrdersTable ctx={ctx} orders={orders} />
           </section>
+          <CustomerDocumentsBox ctx={ctx} documents={props.documents ?? []} />
           <section class="panel-box">
             <h2>{t('customers.emails')}</h2>
             <EmailsTable ctx={ctx} emails={emails} />

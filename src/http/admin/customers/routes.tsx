@@ -40,7 +40,7 @@ export function registerCustomerRoutes(app: FastifyInstance, services: Services,
   const actor = (request: FastifyRequest) => request.admin!.name;
 
   const profilePage = async (request: FastifyRequest, reply: FastifyReply, id: number, forms: ProfileForms = {}, status = 200) =>
-    html(reply, <CustomerProfile ctx={pageContext(request)} admin={adminFrame(request, reply)} flash={takeFlash(request)} profile={await services.customerProfile(id)} forms={forms} />, status);
+    html(reply, <CustomerProfile ctx={pageContext(request)} admin={adminFrame(request, reply)} flash={takeFlash(request)} profile={await services.customerProfile(id)} documents={await services.customerInvoices(id)} forms={forms} />, status);
 
   /** A form that failed validation: the profile again, with the entered values and the messages beside the fields. */
   const withFormErrors = async (request: FastifyRequest, reply: FastifyReply, id: number, form: keyof ProfileForms, values: Record<string, string>, work: () => Promise<unknown>) => {

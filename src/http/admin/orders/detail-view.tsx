@@ -15,6 +15,7 @@ import { Select, TextArea, TextInput, type FormState } from '../settings/setting
 import { fieldId } from '../settings/form-fields.js';
 import { ORDERS_PATH, PaymentBadge, StatusBadge, statusName } from './badges.js';
 import { Timeline } from './timeline-view.js';
+import { OrderDocuments } from '../invoices/order-documents.js';
 
 export type DetailForms = Partial<Record<'status' | 'payment' | 'note' | 'email' | 'parcel', FormState>>;
 const EMPTY: FormState = { values: {}, errors: {} };
@@ -217,6 +218,7 @@ export function OrderDetail(props: { ctx: PageContext; admin: AdminFrame; flash:
               </form>
             )}
           </section>
+          <OrderDocuments ctx={ctx} csrfToken={props.admin.csrfToken} orderNumber={order.number} cancelled={order.status === 'cancelled'} invoices={detail.invoices} issueOn={detail.issueOn} />
           <section class="panel-box">
             <h2>{t('orders.paymentBlock')}</h2>
             <p>

@@ -33,6 +33,10 @@ export function eventLabel(t: PageContext['t'], kind: string): string {
       return t('orders.event.export');
     case 'withdrawal':
       return t('orders.timeline.withdrawal');
+    case 'invoice':
+      return t('invoices.event.invoice');
+    case 'credit_note':
+      return t('invoices.event.credit_note');
     default:
       return kind;
   }

@@ -11,6 +11,7 @@ const SECTION: Record<string, MessageKey> = {
   emails: 'settings.tab.emails',
   checkout: 'settings.tab.checkout',
   exports: 'exports.title',
+  invoices: 'settings.tab.invoices',
 };
 
 const FIELD: Record<string, MessageKey> = {
@@ -48,6 +49,12 @@ const FIELD: Record<string, MessageKey> = {
   'checkout.shippingMethods': 'settings.shipping.legend',
   'checkout.paymentMethods': 'settings.payment.legend',
   'exports.customLayout': 'exports.custom.title',
+  'invoices.issueOn': 'settings.inv.issueOn',
+  'invoices.invoiceNumberFormat': 'settings.inv.invoiceNumberFormat',
+  'invoices.creditNoteNumberFormat': 'settings.inv.creditNoteNumberFormat',
+  'invoices.simplified': 'settings.inv.simplified',
+  'invoices.variableSymbol': 'settings.inv.variableSymbol',
+  'invoices.dueDays': 'settings.inv.dueDays',
 };
 
 /** What the field belongs to, so "Název obchodu" and the like read with their place: `Obchod › Název obchodu`. */
@@ -83,6 +90,8 @@ export function auditValue(t: Translate, locale: 'cs' | 'en', path: string, valu
   if (value === null || value === undefined || value === '') return '—';
   if (typeof value === 'boolean') return t(value ? 'settings.audit.yes' : 'settings.audit.no');
   if ((path === 'documents.logo' || path === 'documents.stamp') && value === 'image') return t('settings.audit.image');
+  if (path === 'invoices.issueOn' && typeof value === 'string') return t(`settings.inv.issueOn.${value}` as MessageKey);
+  if (path === 'invoices.variableSymbol' && typeof value === 'string') return t(`settings.inv.vs.${value}` as MessageKey);
   if (path === 'checkout.vatRates' && Array.isArray(value)) return value.map((rate) => `${String(rate)} %`).join(', ');
   if (path === 'shop.bankAccounts' && Array.isArray(value)) {
     return (value as Account[]).map((a) => [a.label && `${String(a.label)}:`, a.number || a.iban].filter(Boolean).join(' ')).join('; ') || '—';

@@ -16,6 +16,7 @@ import { checkoutValues, CheckoutSection, readCheckoutForm } from './checkout-se
 import { DocumentImageForms, documentsValues, DocumentsSection, IMAGE_SLUGS, readDocumentsForm } from './documents-section.js';
 import { emailsValues, EmailsSection, MailTransportBox, readEmailsForm } from './emails-section.js';
 import { AuditSection } from './audit-section.js';
+import { invoicesValues, InvoicesSection, readInvoicesForm } from './invoices-section.js';
 import { registerTemplateRoutes } from './template-routes.js';
 import { actorOf, type SettingsPageDeps } from './settings-deps.js';
 
@@ -43,6 +44,7 @@ const SECTIONS: Section[] = [
     read: readCheckoutForm,
     render: (ctx, form, settings) => <CheckoutSection ctx={ctx} form={form} settings={settings} />,
   },
+  { tab: 'invoices', path: '/admin/konfigurace/doklady', section: 'invoices', values: invoicesValues, read: readInvoicesForm, render: (ctx, form, settings) => <InvoicesSection ctx={ctx} form={form} settings={settings} /> },
 ];
 
 export function registerSettingsRoutes(app: FastifyInstance, deps: SettingsPageDeps) {

@@ -28,6 +28,11 @@ export function sampleValues(shopName: string, locale: TemplateLocale): Record<s
     carrier: 'PPL',
     trackingNumber: '40123456789',
     trackingUrl: 'https://www.ppl.cz/vyhledat-zasilku?shipmentId=40123456789',
+    documentNumber: 'FV2026-00042',
+    documentTitle: locale === 'cs' ? 'Faktura – daňový doklad' : 'Invoice – tax document',
+    invoiceNumber: 'FV2026-00041',
+    reason: locale === 'cs' ? 'Vrácené zboží' : 'Returned goods',
+    documentUrl: 'https://obchod.example.cz/objednavka/2026000042/doklady/42.pdf?t=…',
   };
 }
 

@@ -8,6 +8,7 @@ import { formErrorsOf, formOf, sendAccountPage, setFlash, type AccountPageContex
 import { passwordKey, requireCustomer } from './customer-session.js';
 import { AccountNav, OrderDetail, OrdersOverview, profileValues, SettingsPage } from './profile-views.js';
 import { Pager, pageNumber } from '../product-card.js';
+import { CustomerDocuments } from './documents-view.js';
 
 export function registerProfileRoutes(app: FastifyInstance, services: Services, pageContext: AccountPageContext, renderPdf: (doc: OrderDocument) => Promise<Buffer>) {
   const guard = { preHandler: csrfGuard(app) };
@@ -35,13 +36,15 @@ export function registerProfileRoutes(app: FastifyInstance, services: Services, 
     // Another customer's order answers exactly like one that does not exist.
     const order = await services.customerOrder(customer.id, request.params.number);
     if (!order) return reply.callNotFound();
-    const view = await services.customerOrderView(order);
+    const [view, documents] = await Promise.all([services.customerOrderView(order), services.orderInvoices(order.number)]);
+    const base = `/ucet/objednavky/${order.number}`;
     return sendAccountPage(services, pageContext, request, reply, {
       title: request.t('account.order.title', { number: order.number }),
       body: (ctx) => (
         <>
           <AccountNav ctx={ctx} csrf={reply.generateCsrf()} current="orders" />
-          <OrderDetail ctx={ctx} view={view} base={`/ucet/objednavky/${order.number}`} />
+          <OrderDetail ctx={ctx} view={view} base={base} />
+          <CustomerDocuments ctx={ctx} documents={documents} href={(id) => `${base}/doklady/${id}.pdf`} />
         </>
       ),
     });
