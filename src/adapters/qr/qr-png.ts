@@ -2,7 +2,7 @@
  * QR codes as PNG images for email (mail clients show an inline PNG, not SVG), and the attachment source that makes
  * them: a `qr_png` descriptor is drawn here, every other kind goes to the source it wraps (the order PDF).
  */
-import { loadSharp } from '../images/sharp-lazy.js';
+import { PNG } from 'pngjs';
 import type { AttachmentSource } from '../../services/ports.js';
 import { qrMatrix } from './qr-code.js';
 
@@ -19,8 +19,10 @@ export async function qrPng(text: string, options: { scale?: number; margin?: nu
       for (let y = 0; y < scale; y++) pixels.fill(0, ((row + margin) * scale + y) * side + (col + margin) * scale, ((row + margin) * scale + y) * side + (col + margin + 1) * scale);
     }
   }
-  const sharp = await loadSharp();
-  return sharp(pixels, { raw: { width: side, height: side, channels: 1 } }).png({ palette: true, colours: 2 }).toBuffer();
+  // pngjs, not sharp: a pure-JS encoder costs the worker nothing to load, where libvips adds ~50 MB to the process.
+  const png = new PNG({ width: side, height: side, colorType: 0, inputColorType: 0, inputHasAlpha: false });
+  png.data = pixels;
+  return PNG.sync.write(png, { colorType: 0, inputColorType: 0, inputHasAlpha: false });
 }
 
 export function withQrImages(source: AttachmentSource): AttachmentSource {
