@@ -3,6 +3,7 @@ import { formatMoney, roundMinor } from '../../domain/money/money.js';
 import type { InvoiceDocument } from '../../domain/invoices/invoice-document.js';
 import { INVOICE_LABELS } from './invoice-labels.js';
 import { COLOR, LEFT, RIGHT, type Layout } from './layout.js';
+import { drawVatTable, TOTALS_LEFT } from './items-table.js';
 
 type Key = 'item' | 'quantity' | 'unitBase' | 'rate' | 'unitGross' | 'total';
 type Column = { key: Key; width: number };
@@ -91,26 +92,10 @@ export function drawSummary(l: Layout<InvoiceDocument>, top: number): number {
   const { invoice, locale } = l.doc;
   const t = INVOICE_LABELS[locale];
   const money = (minor: number) => formatMoney(minor, locale);
-  const widths = [50, 78, 72, 80];
-  const x0 = RIGHT - widths.reduce((a, b) => a + b, 0);
+  const x0 = TOTALS_LEFT;
   let y = top;
   if (invoice.vatPayer) {
-    l.line(t.vatSummary.toUpperCase(), x0, y, { bold: true, size: 7.5, color: COLOR.muted });
-    y += 12;
-    const cells = (values: string[], bold = false) => {
-      let x = x0;
-      values.forEach((value, i) => {
-        l.line(value, x, y, { bold, size: 8.5, width: widths[i]! - 4, align: 'right' });
-        x += widths[i]!;
-      });
-      y += 13;
-    };
-    cells([t.vatRate, t.base, t.vat, t.total], true);
-    for (const row of invoice.content.vat) cells([percent(row.rate, locale), money(row.base), money(row.vat), money(row.gross)]);
-    if (invoice.content.vat.length > 1) {
-      const sum = invoice.content.vat.reduce((s, r) => ({ base: s.base + r.base, vat: s.vat + r.vat }), { base: 0, vat: 0 });
-      cells(['', money(sum.base), money(sum.vat), money(invoice.total)], true);
-    }
+    y = drawVatTable(l, top, { title: t.vatSummary, headings: [t.vatRate, t.base, t.vat, t.total], rows: invoice.content.vat, total: invoice.total });
     y += 4;
   }
   l.rule(y, COLOR.text, x0, RIGHT);

@@ -2,7 +2,13 @@
 import { formatMoney } from '../../domain/money/money.js';
 import { totalsOf } from '../../domain/money/vat.js';
 import { documentVatSummary } from '../../domain/documents/order-document.js';
-import { COLOR, LEFT, RIGHT, type Layout } from './layout.js';
+import { COLOR, LEFT, RIGHT, type Layout, type PageDocument } from './layout.js';
+
+type VatRow = { rate: number; base: number; vat: number; gross: number };
+
+/** The left edge of the totals column (the VAT table's four columns); the payment details use the space left of it. */
+export const TOTALS_LEFT = RIGHT - 280;
+const VAT_WIDTHS = [50, 78, 72, 80];
 
 type Column = { key: 'sku' | 'name' | 'quantity' | 'unitPrice' | 'vat' | 'total'; width: number; right?: boolean };
 const COLUMNS: Column[] = [
@@ -77,25 +83,8 @@ export function drawTotals(l: Layout, top: number): number {
   const { doc, t } = l;
   const money = (minor: number) => formatMoney(minor, doc.locale);
   const summary = documentVatSummary(doc);
-  const widths = [50, 78, 72, 80];
-  const x0 = RIGHT - widths.reduce((a, b) => a + b, 0);
-  let y = top;
-  l.line(t.vatSummary.toUpperCase(), x0, y, { bold: true, size: 7.5, color: COLOR.muted });
-  y += 12;
-  const cells = (values: string[], bold = false) => {
-    let x = x0;
-    values.forEach((value, i) => {
-      l.line(value, x, y, { bold, size: 8.5, width: widths[i]! - 4, align: 'right' });
-      x += widths[i]!;
-    });
-    y += 13;
-  };
-  cells([t.vatRate, t.base, t.vat, t.lineTotal], true);
-  for (const row of summary) cells([percent(row.rate, doc.locale), money(row.base), money(row.vat), money(row.gross)]);
-  if (summary.length > 1) {
-    const sum = totalsOf(summary);
-    cells(['', money(sum.base), money(sum.vat), money(sum.gross)], true);
-  }
+  const x0 = TOTALS_LEFT;
+  let y = drawVatTable(l, top, { title: t.vatSummary, headings: [t.vatRate, t.base, t.vat, t.lineTotal], rows: summary, total: totalsOf(summary).gross });
   y += 4;
   l.rule(y, COLOR.text, x0, RIGHT);
   y += 7;
@@ -104,5 +93,30 @@ export function drawTotals(l: Layout, top: number): number {
   return y + 24;
 }
 
-/** The left edge of the totals column: the payment details use the space left of it. */
-export const TOTALS_LEFT = RIGHT - 280;
+/**
+ * The VAT recapitulation — rate, base, VAT, total per rate, and their sums when there are several rates — right-aligned
+ * from `top` (the order document and the invoices alike); returns where it ends.
+ */
+export function drawVatTable<D extends PageDocument>(l: Layout<D>, top: number, table: { title: string; headings: string[]; rows: readonly VatRow[]; total: number }): number {
+  const money = (minor: number) => formatMoney(minor, l.doc.locale);
+  let y = top;
+  l.line(table.title.toUpperCase(), TOTALS_LEFT, y, { bold: true, size: 7.5, color: COLOR.muted });
+  y += 12;
+  const cells = (values: string[], bold = false) => {
+    let x = TOTALS_LEFT;
+    values.forEach((value, i) => {
+      l.line(value, x, y, { bold, size: 8.5, width: VAT_WIDTHS[i]! - 4, align: 'right' });
+      x += VAT_WIDTHS[i]!;
+    });
+    y += 13;
+  };
+  cells(table.headings, true);
+  for (const row of table.rows) cells([percent(row.rate, l.doc.locale), money(row.base), money(row.vat), money(row.gross)]);
+  if (table.rows.length > 1) {
+    const sum = table.rows.reduce((s, r) => ({ base: s.base + r.base, vat: s.vat + r.vat }), { base: 0, vat: 0 });
+    cells(['', money(sum.base), money(sum.vat), money(table.total)], true);
+  }
+  return y;
+}
+
+

@@ -7,12 +7,11 @@ import { randomUUID } from 'node:crypto';
 import { DomainError } from '../../domain/errors.js';
 import { formatMoney } from '../../domain/money/money.js';
 import { creditNoteLines, creditReason, type CreditRequest } from '../../domain/invoices/credit-note.js';
-import { formatDocumentNumber, seriesKey } from '../../domain/invoices/document-number.js';
 import type { Invoice } from '../../domain/invoices/invoice.js';
 import { pragueDateOf } from '../../domain/stats/prague-calendar.js';
 import { getSettings } from '../settings/get-settings.js';
 import { queueDocumentEmail } from './invoice-emails.js';
-import type { InvoiceDeps } from './issue-invoice.js';
+import { allocateNumber, type InvoiceDeps } from './issue-invoice.js';
 
 const AMOUNT_LINE = { cs: (n: string) => `Oprava ceny k dokladu ${n}`, en: (n: string) => `Price correction to ${n}` };
 
@@ -32,11 +31,7 @@ export async function issueCreditNote(deps: InvoiceDeps, input: { invoiceId: num
     const { lines, vat, total, fully } = creditNoteLines({ lines: invoice.content.lines, vat: invoice.content.vat, total: invoice.total }, credited, input.request, AMOUNT_LINE[invoice.locale](invoice.number));
     const now = deps.clock.now();
     const issueDate = pragueDateOf(now);
-    const format = settings.invoices.creditNoteNumberFormat;
-    const year = Number(issueDate.slice(0, 4));
-    const series = seriesKey('credit_note', format, year);
-    const sequence = await deps.invoices.nextNumber(tx, series);
-    const number = formatDocumentNumber(format, year, sequence);
+    const { number, series, sequence } = await allocateNumber(deps.invoices, tx, 'credit_note', settings.invoices.creditNoteNumberFormat, issueDate);
     const creditNote = await deps.invoices.insert(tx, {
       kind: 'credit_note',
       number,

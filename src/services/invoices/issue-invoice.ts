@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { DomainError } from '../../domain/errors.js';
 import { formatMoney } from '../../domain/money/money.js';
-import { formatDocumentNumber, seriesKey, variableSymbolOf } from '../../domain/invoices/document-number.js';
+import { formatDocumentNumber, seriesKey, variableSymbolOf, type DocumentKind } from '../../domain/invoices/document-number.js';
 import { isVatPayer, mayBeSimplified, orderLines, taxableSupplyDate, withVat, type Invoice, type InvoiceContent } from '../../domain/invoices/invoice.js';
 import { documentTitle } from '../../domain/invoices/document-titles.js';
 import type { Settings } from '../../domain/settings/settings.js';
@@ -18,6 +18,14 @@ import type { SettingsRepo } from '../settings/ports.js';
 import { getSettings } from '../settings/get-settings.js';
 import { queueDocumentEmail } from './invoice-emails.js';
 import type { InvoiceRepo } from './ports.js';
+
+/** The next number of a document's series (per kind, pattern and year), taken inside the transaction that inserts it: gap-free. */
+export async function allocateNumber(invoices: InvoiceRepo, tx: Tx, kind: DocumentKind, format: string, issueDate: string) {
+  const year = Number(issueDate.slice(0, 4));
+  const series = seriesKey(kind, format, year);
+  const sequence = await invoices.nextNumber(tx, series);
+  return { number: formatDocumentNumber(format, year, sequence), series, sequence };
+}
 
 export type InvoiceDeps = { invoices: InvoiceRepo; orders: OrderRepo; settings: SettingsRepo; outbox: OutboxRepo; transactor: Transactor; clock: Clock; publicUrl: string };
 
@@ -61,11 +69,7 @@ export async function issueInvoiceInTx(deps: InvoiceDeps, tx: Tx, order: Order, 
   const total = lines.reduce((sum, l) => sum + l.total, 0);
   if (total !== order.total) throw new Error(`invoice lines of order ${order.number} add up to ${total}, not ${order.total}`);
   const simplified = mayBeSimplified({ allowed: settings.invoices.simplified, vatPayer, total, buyer: order });
-  const format = settings.invoices.invoiceNumberFormat;
-  const year = Number(issueDate.slice(0, 4));
-  const series = seriesKey('invoice', format, year);
-  const sequence = await deps.invoices.nextNumber(tx, series);
-  const number = formatDocumentNumber(format, year, sequence);
+  const { number, series, sequence } = await allocateNumber(deps.invoices, tx, 'invoice', settings.invoices.invoiceNumberFormat, issueDate);
   const invoice = await deps.invoices.insert(tx, {
     kind: 'invoice',
     number,
