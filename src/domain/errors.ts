@@ -13,7 +13,11 @@ export type ErrorCode =
   | 'guest_checkout_disabled'
   | 'out_of_stock'
   | 'account_exists'
-  | 'idempotency_conflict';
+  | 'idempotency_conflict'
+  /** A carrier's API said no to what we sent (its message is the error's). */
+  | 'carrier_rejected'
+  /** A carrier's API is down, timed out or answered nonsense: nothing was changed, try again. */
+  | 'carrier_unavailable';
 
 export class DomainError extends Error {
   /** Values for the translated message (e.g. the SKUs that ran out). */

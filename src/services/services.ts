@@ -15,8 +15,9 @@ import { seedDemoShop } from './demo/seed-demo-shop.js';
 import { accountServices, type AccountPorts } from './accounts/account-services.js';
 import { customersServices, type CustomersPorts } from './customers/customers-services.js';
 import { exportServices, type ExportPorts } from './exports/export-services.js';
+import { shippingServices, type ShippingPorts } from './shipping/shipping-services.js';
 
-export type Ports = AdminPorts & SettingsPorts & CatalogPorts & MailPorts & ContentPorts & OrderPorts & CartPorts & AccountPorts & CustomersPorts & StatsPorts & ExportPorts;
+export type Ports = AdminPorts & SettingsPorts & CatalogPorts & MailPorts & ContentPorts & OrderPorts & CartPorts & AccountPorts & CustomersPorts & StatsPorts & ExportPorts & ShippingPorts;
 
 type AdminPorts = {
   clock: Clock;
@@ -40,6 +41,7 @@ export function createServices(ports: Ports) {
     ...customersServices(ports),
     ...statsServices(ports),
     ...exportServices(ports),
+    ...shippingServices(ports),
   };
   return { ...services, seedDemoShop: () => seedDemoShop(services) };
 }

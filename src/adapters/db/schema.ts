@@ -13,5 +13,6 @@ import type { CartTables } from './cart-schema.js';
 import type { AccountTables } from './account-schema.js';
 import type { CustomersPanelTables } from './customers-panel-schema.js';
 import type { StatsTables } from './stats-schema.js';
+import type { CarrierTables } from './carriers-schema.js';
 
-export type Database = AdminTables & SettingsTables & CatalogTables & OutboxTables & ContentTables & OrderTables & OrderPanelTables & CartTables & AccountTables & CustomersPanelTables & StatsTables;
+export type Database = AdminTables & SettingsTables & CatalogTables & OutboxTables & ContentTables & OrderTables & OrderPanelTables & CartTables & AccountTables & CustomersPanelTables & StatsTables & CarrierTables;

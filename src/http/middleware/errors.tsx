@@ -22,6 +22,8 @@ const STATUS: Record<ErrorCode, number> = {
   out_of_stock: 409,
   account_exists: 409,
   idempotency_conflict: 409,
+  carrier_rejected: 422,
+  carrier_unavailable: 502,
 };
 
 export type HttpError = { status: number; code: string; message: string; fields?: Record<string, string> };

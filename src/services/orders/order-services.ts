@@ -12,8 +12,9 @@ import { addOrderNote, addOrderParcel, adminOrderDetail, emailCustomer, setPayme
 import { changeOrderStatuses, findOrders, logDocumentDownloads, orderDocumentsForDownload, type BulkStatusChange } from './bulk-order-actions.js';
 import { resendOrderEmail } from './resend-order-email.js';
 import { findOrderOrFail } from './change-order-status.js';
+import type { ShipmentRepo } from '../shipping/ports.js';
 
-export type OrderPorts = PlaceOrderDeps & { orders: OrderRepo; customers: CustomerRepo; settings: SettingsRepo; orderPanel: OrderPanelRepo };
+export type OrderPorts = PlaceOrderDeps & { orders: OrderRepo; customers: CustomerRepo; settings: SettingsRepo; orderPanel: OrderPanelRepo; shipments: ShipmentRepo };
 
 export function orderServices(ports: OrderPorts) {
   const image = async (kind: DocumentImageKind) => (await ports.settings.image(kind))?.data ?? null;
