@@ -3,6 +3,7 @@ import type { DocumentAddress } from '../../domain/documents/order-document.js';
 import { COLOR, LEFT, RIGHT, WIDTH, type Layout } from './layout.js';
 import { countryName } from '../../domain/customers/countries.js';
 import { formatDocumentDate, STATUS_LABELS } from './labels.js';
+import { pickupPointLines } from '../../domain/shipping/pickup-point.js';
 
 export function drawHead(l: Layout): void {
   const { doc, t, pdf } = l;
@@ -63,6 +64,10 @@ export function drawParties(l: Layout): void {
   if (buyer.shippingAddress) {
     const lines = [{ text: buyer.company ? `${buyer.name}, ${buyer.company}` : buyer.name }, ...addressLines(l, buyer.shippingAddress).map((text) => ({ text }))];
     buyerBottom = block(l, LEFT + half + 20, buyerBottom + 8, half, t.shippingAddress, lines);
+  }
+  if (doc.pickupPoint) {
+    const lines = [...pickupPointLines(doc.pickupPoint).map((text, i) => ({ text, bold: i === 0 })), { text: `ID ${doc.pickupPoint.id}` }];
+    buyerBottom = block(l, LEFT + half + 20, buyerBottom + 8, half, t.pickupPoint, lines);
   }
   l.y = Math.max(sellerBottom, buyerBottom) + 14;
 }
