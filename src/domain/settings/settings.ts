@@ -28,7 +28,7 @@ const code = z.string().trim().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'code_invalid'
 const grams = z.number('weight_invalid').int('weight_invalid').min(1, 'weight_invalid').max(1_000_000, 'weight_invalid');
 // Heavier parcels cost more: from each band's weight up its price applies (ascending, each weight once).
 const weightBands = z
-  .array(z.object({ overGrams: grams, price: money }).strict())
+  .array(z.object({ overGrams: grams, price: money }).strict(), 'weight_bands_invalid')
   .max(10, 'too_many')
   .refine((bands) => bands.every((b, i) => i === 0 || b.overGrams > bands[i - 1]!.overGrams), 'weight_bands_order')
   .default([]);

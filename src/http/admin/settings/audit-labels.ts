@@ -11,6 +11,7 @@ const SECTION: Record<string, MessageKey> = {
   emails: 'settings.tab.emails',
   checkout: 'settings.tab.checkout',
   exports: 'exports.title',
+  carriers: 'settings.tab.carriers',
 };
 
 const FIELD: Record<string, MessageKey> = {
@@ -48,6 +49,12 @@ const FIELD: Record<string, MessageKey> = {
   'checkout.shippingMethods': 'settings.shipping.legend',
   'checkout.paymentMethods': 'settings.payment.legend',
   'exports.customLayout': 'exports.custom.title',
+  'carriers.packeta.apiPassword': 'settings.packeta.apiPassword',
+  'carriers.packeta.sender': 'settings.packeta.sender',
+  'carriers.packeta.labelFormat': 'settings.packeta.labelFormat',
+  'carriers.packeta.defaultWeightGrams': 'settings.packeta.defaultWeight',
+  'carriers.packeta.widget': 'settings.packeta.widget',
+  'carriers.packeta.completeOnDelivery': 'settings.packeta.completeOnDelivery',
 };
 
 /** What the field belongs to, so "Název obchodu" and the like read with their place: `Obchod › Název obchodu`. */

@@ -12,6 +12,7 @@ export const SETTINGS_TABS = [
   { key: 'emails', path: '/admin/konfigurace/emaily', label: 'settings.tab.emails' },
   { key: 'templates', path: '/admin/konfigurace/sablony', label: 'settings.tab.templates' },
   { key: 'checkout', path: '/admin/konfigurace/objednavky', label: 'settings.tab.checkout' },
+  { key: 'carriers', path: '/admin/konfigurace/dopravci', label: 'settings.tab.carriers' },
   { key: 'audit', path: '/admin/konfigurace/historie', label: 'settings.tab.audit' },
 ] as const satisfies readonly { key: string; path: string; label: MessageKey }[];
 
