@@ -30,7 +30,9 @@ const sqlite: Dialect = {
 const postgres: Dialect = {
   name: 'postgres',
   async create() {
-    const schema = `t_${randomBytes(6).toString('hex')}`;
+    // t_<run>_<random>: the run (a base-36 start time set by scripts/run-tests.mjs) lets a run drop its own schemas
+    // and never those of another run going on against the same server.
+    const schema = `t_${process.env.TEST_RUN ?? Date.now().toString(36)}_${randomBytes(6).toString('hex')}`;
     const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
     await client.connect();
     await client.query(`create schema ${schema}`);
@@ -39,7 +41,7 @@ const postgres: Dialect = {
     return {
       target: { kind: 'postgres', url: TEST_DATABASE_URL, searchPath: schema },
       dataDir,
-      // The schema stays until the test run ends (scripts/run-tests.mjs drops them all): dropping one while other
+      // The schema stays until the test run ends (scripts/run-tests.mjs drops the run's schemas): dropping one while other
       // test files introspect the catalog makes their queries fail now and then.
       async drop() {
         fs.rmSync(dataDir, { recursive: true, force: true });
