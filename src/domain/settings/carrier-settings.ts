@@ -13,7 +13,7 @@ const packeta = z
     sender: singleLineText(64).default(''),
     labelFormat: z.enum(PACKETA_LABEL_FORMATS, 'invalid_value').default('A6 on A6'),
     // The weight declared for a parcel whose goods have no weights in the catalogue.
-    defaultWeightGrams: z.number('weight_invalid').int('weight_invalid').min(1, 'weight_invalid').max(30_000, 'weight_invalid').default(1000),
+    defaultWeightGrams: z.number('weight_kg_invalid').int('weight_kg_invalid').min(1, 'weight_kg_invalid').max(30_000, 'weight_kg_invalid').default(1000),
     // Pickup-point choice in Packeta's map widget (with the API key); the searchable list works always.
     widget: z.boolean().default(true),
     // A parcel Packeta reports delivered moves its shipped order to Completed.

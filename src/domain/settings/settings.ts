@@ -25,7 +25,7 @@ const nullableEmail = z
   .default(null);
 const money = z.number('money_invalid').int('money_invalid').min(0, 'money_negative').max(100_000_000, 'too_large');
 const code = z.string().trim().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'code_invalid');
-const grams = z.number('weight_invalid').int('weight_invalid').min(1, 'weight_invalid').max(1_000_000, 'weight_invalid');
+const grams = z.number('weight_kg_invalid').int('weight_kg_invalid').min(1, 'weight_kg_invalid').max(1_000_000, 'weight_kg_invalid');
 // Heavier parcels cost more: from each band's weight up its price applies (ascending, each weight once).
 const weightBands = z
   .array(z.object({ overGrams: grams, price: money }).strict(), 'weight_bands_invalid')
