@@ -6,7 +6,7 @@
 import type { PacketaSettings } from '../../domain/settings/carrier-settings.js';
 import type { CarrierGateway } from '../../services/shipping/ports.js';
 import { packetaClient } from './packeta-client.js';
-import { startFakePacketa, type FakePacketa } from './packeta-fake-server.js';
+import type { FakePacketa } from './packeta-fake-server.js';
 
 export const PACKETA_API_URL = 'https://www.zasilkovna.cz/api/rest';
 export const PACKETA_FEED_BASE = 'https://www.zasilkovna.cz/api/v4';
@@ -25,8 +25,9 @@ export type PacketaGateway = CarrierGateway & { close(): Promise<void> };
 export function packetaGateway(options: PacketaGatewayOptions = {}): PacketaGateway {
   const timeoutMs = options.timeoutMs ?? 15_000;
   let demoServer: Promise<FakePacketa> | null = null;
-  // Statuses of demo parcels move on by themselves (a step a minute), so the demo shows tracking and delivery.
-  const demo = () => (demoServer ??= startFakePacketa({ advanceEveryMs: 60_000 }));
+  // Statuses of demo parcels move on by themselves (a step a minute), so the demo shows tracking and delivery. The
+  // server (and pdfkit with it) is loaded with its first use: a shop that never ships with the demo never pays for it.
+  const demo = () => (demoServer ??= import('./packeta-fake-server.js').then((m) => m.startFakePacketa({ advanceEveryMs: 60_000 })));
   return {
     packeta(settings: PacketaSettings) {
       if (settings.apiPassword) {
