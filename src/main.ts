@@ -40,6 +40,10 @@ import { accountRepo } from './adapters/db/account-repo.js';
 import { customersRepo } from './adapters/db/customers-repo.js';
 import { statsRepo } from './adapters/db/stats-repo.js';
 import { exportRepo } from './adapters/db/export-repo.js';
+import { pickupPointRepo } from './adapters/db/pickup-point-repo.js';
+import { shipmentRepo } from './adapters/db/shipment-repo.js';
+import { packetaGateway } from './adapters/carriers/packeta-gateway.js';
+import { carrierJobs } from './jobs/carrier-jobs.js';
 import { outboxJob, workerName } from './jobs/outbox-job.js';
 import { mailTransportInfo } from './http/admin/settings/settings-deps.js';
 import { housekeepingJobs, startWorker } from './jobs/worker.js';
@@ -55,6 +59,8 @@ export function openCore(
   const db = openDatabase(options.database ?? config.database, { log: options.queryLog });
   const clock = options.clock ?? systemClock;
   const mailer = options.mailer ?? mailerFor(config);
+  // With no Packeta password in Configuration the demo carrier (a fake Packeta in this process) stands in.
+  const carriers = packetaGateway({ demo: config.carrierDemo });
   const services = createServices({
     clock,
     hasher: argon2Hasher(),
@@ -92,10 +98,14 @@ export function openCore(
     emailDomains: mxResolver({ timeoutMs: 2000 }),
     disposableDomains: disposableDomainList(),
     mailArchive: emlArchive(path.join(config.dataDir, 'mail')),
+    pickupPoints: pickupPointRepo(db),
+    shipments: shipmentRepo(db),
+    carriers,
     ...options.ports, // tests swap in their own (a loopback DNS server, fixture documents)
   });
   const close = async () => {
     (mailer as { close?: () => void }).close?.();
+    await carriers.close();
     await db.destroy();
   };
   return { config, db, services, clock, close };
@@ -145,7 +155,7 @@ type Log = { info(obj: object, msg?: string): void; warn(obj: object, msg?: stri
 /** The background jobs with this process's outbox worker name, and a stop that hands back its unsent claims. */
 function startBackgroundWorker(core: Core, log: Log) {
   const name = workerName();
-  const worker = startWorker([...housekeepingJobs(core.db, core.clock), outboxJob(core.services, { worker: name, wakeOn: (wake) => onEmailsQueued(core.db, wake) })], log);
+  const worker = startWorker([...housekeepingJobs(core.db, core.clock), ...carrierJobs(core.services), outboxJob(core.services, { worker: name, wakeOn: (wake) => onEmailsQueued(core.db, wake) })], log);
   return {
     async stop() {
       await withinGrace(worker.stop(), log, 'background jobs');

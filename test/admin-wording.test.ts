@@ -72,7 +72,7 @@ for (const dialect of DIALECTS) {
       await owner.signIn(OWNER.email, OWNER.password);
 
       // Orders with a full history: shipped by Zásilkovna with a spaced tracking number, paid, noted, emailed; one cancelled.
-      shipped = (await placeOrder(kramek, { shippingMethod: 'zasilkovna', shippingAddress: { street: 'Krátká 1', city: 'Brno', zip: '602 00', country: 'CZ' } })).number;
+      shipped = (await placeOrder(kramek, { shippingMethod: 'zasilkovna', pickupPoint: { id: '11401' }, shippingAddress: { street: 'Krátká 1', city: 'Brno', zip: '602 00', country: 'CZ' } })).number;
       await s.changeOrderStatus({ number: shipped, status: 'shipped', parcels: [{ carrier: 'zasilkovna', trackingNumber: 'Z 123 456 789' }], notifyCustomer: true, actor: 'Majitel' });
       await s.setOrderPayment({ number: shipped, status: 'paid', actor: 'Majitel' });
       // Shipped issued its invoice (Configuration says so above); a credit note for part of it.

@@ -39,7 +39,7 @@ for (const dialect of DIALECTS) {
         { sku: 'TEA-001-100G', name: 'Čaj Sencha – 100 g', quantity: 3, unitPrice: 14900, vatRate: 21, total: 44700 },
         { sku: 'BOOK-1', name: 'Kniha o čaji', quantity: 1, unitPrice: 44800, vatRate: 12, total: 44800 },
       ]);
-      assert.deepEqual(order.shipping, { method: 'ppl', price: 12900, carrier: 'ppl', trackingNumber: null, trackingUrl: null, parcels: [] });
+      assert.deepEqual(order.shipping, { method: 'ppl', price: 12900, carrier: 'ppl', trackingNumber: null, trackingUrl: null, parcels: [], pickupPoint: null });
       assert.deepEqual(order.payment, { method: 'bank-transfer', price: 0, variableSymbol: order.number, status: 'unpaid' });
       assert.equal(order.total, 44700 + 44800 + 12900);
       assert.match(order.documentUrl, new RegExp(`^https://obchod\\.example\\.cz/objednavka/${order.number}/doklad\\.pdf\\?t=[\\w-]{32}$`));

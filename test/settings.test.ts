@@ -153,6 +153,9 @@ for (const dialect of DIALECTS) {
         'shippingMethods.0.carrier': 'ppl',
         'shippingMethods.0.price': '129,50',
         'shippingMethods.0.freeFrom': '1 500',
+        'shippingMethods.0.weightBands': '5 = 159; 10,5 = 199',
+        'shippingMethods.0.maxWeightGrams': '30',
+        'shippingMethods.0.codSurcharge': '35',
         'shippingMethods.0.vatRate': '21',
         'shippingMethods.0.enabled': '1',
         'shippingMethods.1.code': 'zasilkovna',
@@ -176,7 +179,9 @@ for (const dialect of DIALECTS) {
       });
       assert.equal(response.statusCode, 303);
       const { checkout } = await kramek.core.services.getSettings();
-      assert.deepEqual(checkout.shippingMethods, [{ code: 'ppl', name: 'PPL', carrier: 'ppl', price: 12950, freeFrom: 150000, vatRate: 21, enabled: true }]);
+      assert.deepEqual(checkout.shippingMethods, [
+        { code: 'ppl', name: 'PPL', carrier: 'ppl', price: 12950, freeFrom: 150000, weightBands: [{ overGrams: 5000, price: 15900 }, { overGrams: 10500, price: 19900 }], maxWeightGrams: 30_000, codSurcharge: 3500, vatRate: 21, enabled: true },
+      ]);
       assert.deepEqual(
         checkout.paymentMethods.map((m) => [m.code, m.enabled, m.shippingCodes]),
         [

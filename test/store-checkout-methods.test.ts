@@ -28,7 +28,7 @@ for (const dialect of DIALECTS) {
       assert.equal(response.statusCode, 200);
       const methods = response.json() as Method[];
       assert.deepEqual(codes(methods), ['ppl', 'zasilkovna', 'osobni-odber'], 'a switched-off method is not offered');
-      assert.deepEqual(methods[0], { code: 'ppl', name: 'PPL – doručení na adresu', price: 12900, currency: 'CZK', carrier: 'ppl', freeFrom: 150000, vatRate: 21 });
+      assert.deepEqual(methods[0], { code: 'ppl', name: 'PPL – doručení na adresu', price: 12900, currency: 'CZK', carrier: 'ppl', freeFrom: 150000, vatRate: 21, weightBands: [], maxWeightGrams: null, codSurcharge: null, pickupPoints: false });
     });
 
     test('payment methods: all offered ones, or those going with ?shipping', async () => {

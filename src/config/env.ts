@@ -25,6 +25,7 @@ const schema = z.object({
     .optional()
     .refine((v) => v === undefined || v === '' || isSmtpUrl(v), 'must be smtp://[user:pass@]host:port or smtps://…'),
   SEED_DEMO: z.enum(['0', '1'], 'must be 0 or 1').default('1'),
+  CARRIER_DEMO: z.enum(['0', '1'], 'must be 0 or 1').default('1'),
   ADMIN_EMAIL: z.email('must be an email address').default('admin@example.com'),
   ADMIN_PASSWORD: z.string().min(10, 'must have at least 10 characters').optional(),
   LOG_LEVEL: z.enum(LOG_LEVELS, `must be one of ${LOG_LEVELS.join(', ')}`).default('info'),
@@ -38,6 +39,8 @@ export type Config = Readonly<{
   publicUrl: string;
   smtpUrl: string | null;
   seedDemo: boolean;
+  /** A carrier without credentials in Configuration is served by the built-in demo carrier (labelled so in the admin). */
+  carrierDemo: boolean;
   adminEmail: string;
   adminPassword: string | null;
   logLevel: (typeof LOG_LEVELS)[number];
@@ -72,6 +75,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: (e.PUBLIC_URL ?? `http://${publicHost.includes(':') ? `[${publicHost}]` : publicHost}:${e.PORT}`).replace(/\/+$/, ''),
     smtpUrl: e.SMTP_URL ?? null,
     seedDemo: e.SEED_DEMO === '1',
+    carrierDemo: e.CARRIER_DEMO === '1',
     adminEmail: e.ADMIN_EMAIL,
     adminPassword: e.ADMIN_PASSWORD ?? null,
     logLevel: e.LOG_LEVEL,

@@ -16,7 +16,11 @@ export type ErrorCode =
   | 'idempotency_conflict'
   | 'invoice_exists'
   | 'invoice_credited'
-  | 'invoice_kept';
+  | 'invoice_kept'
+  /** A carrier's API said no to what we sent (its message is the error's). */
+  | 'carrier_rejected'
+  /** A carrier's API is down, timed out or answered nonsense: nothing was changed, try again. */
+  | 'carrier_unavailable';
 
 export class DomainError extends Error {
   /** Values for the translated message (e.g. the SKUs that ran out). */

@@ -8,7 +8,7 @@ export function cartRepo(db: Db): CartRepo {
     db
       .selectFrom('variants')
       .innerJoin('products', 'products.id', 'variants.product_id')
-      .select(['variants.id as variantId', 'variants.sku', 'variants.name as variantName', 'products.name as productName', 'products.slug as productSlug', 'variants.price', 'products.vat_rate as vatRate', 'variants.stock', 'products.active'])
+      .select(['variants.id as variantId', 'variants.sku', 'variants.name as variantName', 'products.name as productName', 'products.slug as productSlug', 'variants.price', 'products.vat_rate as vatRate', 'variants.stock', 'products.active', 'variants.weight_grams as weightGrams'])
       .select((eb) => eb.selectFrom('product_images').select('product_images.key').whereRef('product_images.product_id', '=', 'products.id').orderBy('product_images.position').orderBy('product_images.id').limit(1).as('imageKey'));
   type Row = Awaited<ReturnType<ReturnType<typeof variants>['execute']>>[number];
   const toVariant = (r: Row): CartVariant => ({
@@ -21,6 +21,7 @@ export function cartRepo(db: Db): CartRepo {
     stock: r.stock,
     active: r.active === 1,
     imageKey: r.imageKey ?? null,
+    weightGrams: r.weightGrams,
   });
   const touch = (id: string, now: Date) => db.updateTable('carts').set({ updated_at: now.toISOString() }).where('id', '=', id).execute();
 

@@ -9,7 +9,7 @@ import { markStatsDirty } from './stats-rollup.js';
 
 const on = (tx: Tx | null, db: Db) => (tx ? (tx as unknown as Db) : db);
 
-function toOrder(row: Selectable<OrdersTable>, items: Order['items']): Order {
+function toOrder(row: Selectable<OrdersTable> & { pickup_point: string | null; weight_grams: number | null }, items: Order['items']): Order {
   return {
     id: row.id,
     number: row.number,
@@ -26,6 +26,8 @@ function toOrder(row: Selectable<OrdersTable>, items: Order['items']): Order {
     billingAddress: JSON.parse(row.billing_address),
     shippingAddress: row.shipping_address ? JSON.parse(row.shipping_address) : null,
     shipping: { code: row.shipping_code, name: row.shipping_name, carrier: row.shipping_carrier, price: row.shipping_price, vatRate: row.shipping_vat_rate },
+    pickupPoint: row.pickup_point ? JSON.parse(row.pickup_point) : null,
+    weightGrams: row.weight_grams ?? 0,
     payment: { code: row.payment_code, kind: row.payment_kind, name: row.payment_name, price: row.payment_price, vatRate: row.payment_vat_rate },
     variableSymbol: row.variable_symbol,
     note: row.note,
@@ -104,7 +106,7 @@ export function orderRepo(db: Db): OrderRepo {
     }
     return ready;
   };
-  const load = async (row: Selectable<OrdersTable> | undefined, executor: Db = db) => {
+  const load = async (row: (Selectable<OrdersTable> & { pickup_point: string | null; weight_grams: number | null }) | undefined, executor: Db = db) => {
     if (!row) return null;
     const items = await executor.selectFrom('order_items').select(['sku', 'name', 'quantity', 'unit_price', 'vat_rate', 'total']).where('order_id', '=', row.id).orderBy('position').execute();
     return toOrder(
@@ -119,7 +121,7 @@ export function orderRepo(db: Db): OrderRepo {
       const rows = await on(tx, db)
         .selectFrom('variants')
         .innerJoin('products', 'products.id', 'variants.product_id')
-        .select(['variants.id as variantId', 'variants.product_id as productId', 'variants.sku', 'variants.name as variantName', 'products.name as productName', 'variants.price', 'products.vat_rate as vatRate', 'variants.stock', 'products.active'])
+        .select(['variants.id as variantId', 'variants.product_id as productId', 'variants.sku', 'variants.name as variantName', 'products.name as productName', 'variants.price', 'products.vat_rate as vatRate', 'variants.stock', 'products.active', 'variants.weight_grams as weightGrams'])
         .where('variants.sku', 'in', skus)
         .execute();
       return rows.map((r) => ({
@@ -132,6 +134,7 @@ export function orderRepo(db: Db): OrderRepo {
         vatRate: r.vatRate,
         stock: r.stock,
         active: r.active === 1,
+        weightGrams: r.weightGrams,
       }));
     },
 
@@ -192,6 +195,8 @@ export function orderRepo(db: Db): OrderRepo {
         shipping_carrier: order.shipping.carrier,
         shipping_price: order.shipping.price,
         shipping_vat_rate: order.shipping.vatRate,
+        pickup_point: order.pickupPoint ? JSON.stringify(order.pickupPoint) : null,
+        weight_grams: order.weightGrams,
         payment_code: order.payment.code,
         payment_kind: order.payment.kind,
         payment_name: order.payment.name,

@@ -3,9 +3,10 @@ import type { DocumentAddress, OrderDocument } from '../../domain/documents/orde
 import { countryName } from '../../domain/customers/countries.js';
 import { COLOR, LEFT, RIGHT, WIDTH, type Layout, type PageDocument } from './layout.js';
 import { formatDocumentDate, STATUS_LABELS } from './labels.js';
+import { pickupPointLines } from '../../domain/shipping/pickup-point.js';
 
 /** The seller and buyer blocks serve the order document and the invoices alike. */
-export type PartiesDocument = PageDocument & Pick<OrderDocument, 'seller' | 'buyer' | 'showContacts'>;
+export type PartiesDocument = PageDocument & Pick<OrderDocument, 'seller' | 'buyer' | 'showContacts' | 'pickupPoint'>;
 
 export function drawHead(l: Layout): void {
   const { doc, t, pdf } = l;
@@ -66,6 +67,10 @@ export function drawParties(l: Layout<PartiesDocument>): void {
   if (buyer.shippingAddress) {
     const lines = [{ text: buyer.company ? `${buyer.name}, ${buyer.company}` : buyer.name }, ...addressLines(l, buyer.shippingAddress).map((text) => ({ text }))];
     buyerBottom = block(l, LEFT + half + 20, buyerBottom + 8, half, t.shippingAddress, lines);
+  }
+  if (doc.pickupPoint) {
+    const lines = [...pickupPointLines(doc.pickupPoint).map((text, i) => ({ text, bold: i === 0 })), { text: `ID ${doc.pickupPoint.id}` }];
+    buyerBottom = block(l, LEFT + half + 20, buyerBottom + 8, half, t.pickupPoint, lines);
   }
   l.y = Math.max(sellerBottom, buyerBottom) + 14;
 }

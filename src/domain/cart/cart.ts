@@ -7,7 +7,7 @@ export const MAX_LINES = 100;
 export type CartLine = { variantId: number; quantity: number; seenPrice: number };
 
 /** A variant as the catalogue has it now. */
-export type CartVariant = { variantId: number; sku: string; name: string; productSlug: string; price: number; vatRate: number; stock: number; active: boolean; /** The product's first image, for the cart's thumbnail. */ imageKey?: string | null };
+export type CartVariant = { variantId: number; sku: string; name: string; productSlug: string; price: number; vatRate: number; stock: number; active: boolean; /** The product's first image, for the cart's thumbnail. */ imageKey?: string | null; weightGrams?: number | null };
 
 export type CartIssue =
   | { kind: 'unavailable' }
@@ -25,6 +25,8 @@ export type CartItem = {
   unitPrice: number;
   vatRate: number;
   total: number;
+  /** One piece's weight in grams (null: not given). */
+  weightGrams: number | null;
   issues: CartIssue[];
 };
 
@@ -60,7 +62,7 @@ export function reviewCart(lines: readonly CartLine[], variants: readonly CartVa
     else if (v.stock <= 0) issues.push({ kind: 'out_of_stock' });
     else if (v.stock < line.quantity) issues.push({ kind: 'short', available: v.stock });
     if (v.price !== line.seenPrice) issues.push({ kind: 'price_changed', from: line.seenPrice, to: v.price });
-    items.push({ variantId: v.variantId, sku: v.sku, name: v.name, productSlug: v.productSlug, imageKey: v.imageKey ?? null, quantity: line.quantity, unitPrice: v.price, vatRate: v.vatRate, total: v.price * line.quantity, issues });
+    items.push({ variantId: v.variantId, sku: v.sku, name: v.name, productSlug: v.productSlug, imageKey: v.imageKey ?? null, quantity: line.quantity, unitPrice: v.price, vatRate: v.vatRate, total: v.price * line.quantity, weightGrams: v.weightGrams ?? null, issues });
   }
   const itemsTotal = items.reduce((sum, i) => sum + i.total, 0);
   return {

@@ -4,7 +4,7 @@ export const CHECKOUT_FIELDS = [
   'email', 'name', 'phone', 'companyPurchase', 'company', 'ico', 'dic',
   'street', 'city', 'zip', 'country',
   'differentShipping', 'shipStreet', 'shipCity', 'shipZip', 'shipCountry',
-  'shippingMethod', 'paymentMethod', 'note', 'terms', 'idempotencyKey', 'expectedTotal', 'emailChecked',
+  'shippingMethod', 'paymentMethod', 'pickupPointId', 'pickupQuery', 'note', 'terms', 'idempotencyKey', 'expectedTotal', 'emailChecked',
 ] as const;
 
 export type CheckoutField = (typeof CHECKOUT_FIELDS)[number];
@@ -45,6 +45,7 @@ export function orderInputOf(form: CheckoutForm, items: { sku: string; quantity:
     shippingAddress: checked(form.differentShipping) ? { street: form.shipStreet, city: form.shipCity, zip: form.shipZip, country: form.shipCountry || 'CZ' } : null,
     shippingMethod: form.shippingMethod,
     paymentMethod: form.paymentMethod,
+    pickupPointId: orNull(form.pickupPointId.trim()),
     note: orNull(form.note),
     password: null,
   };
@@ -67,6 +68,8 @@ const PATHS: Record<string, CheckoutField> = {
   'shippingAddress.country': 'shipCountry',
   shippingMethod: 'shippingMethod',
   paymentMethod: 'paymentMethod',
+  pickupPoint: 'pickupPointId',
+  pickupPointId: 'pickupPointId',
   note: 'note',
 };
 

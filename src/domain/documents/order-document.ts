@@ -1,5 +1,6 @@
 /** The order document (PDF) view model: everything the document shows, built by checkout from an order and Configuration. */
 import { vatSummary, type VatLine, type VatSummaryRow } from '../money/vat.js';
+import type { ChosenPickupPoint } from '../shipping/pickup-point.js';
 
 export type DocumentLocale = 'cs' | 'en';
 export type DocumentOrderStatus = 'new' | 'processing' | 'shipped' | 'completed' | 'cancelled';
@@ -63,6 +64,8 @@ export type OrderDocument = {
   };
   items: DocumentItem[];
   shipping: { name: string; price: number; vatRate: number };
+  /** The carrier's pickup point the goods go to, when the shipping method delivers to one. */
+  pickupPoint?: ChosenPickupPoint | null;
   payment: { code: string; name: string; price: number; vatRate: number; variableSymbol: string };
   note: string | null;
   /** Grand total in haléře (items + shipping + payment). */

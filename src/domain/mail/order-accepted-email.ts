@@ -8,6 +8,7 @@ import { countryName } from '../customers/countries.js';
 import { documentVatSummary, isBankTransfer, type DocumentAddress, type OrderDocument } from '../documents/order-document.js';
 import { accountIban } from '../documents/order-payment.js';
 import { escapeHtml as esc, textToParagraphs, type RenderedEmail } from '../settings/email-templates.js';
+import { pickupPointLines } from '../shipping/pickup-point.js';
 
 const LABELS = {
   cs: {
@@ -29,6 +30,7 @@ const LABELS = {
     qr: 'QR Platba – naskenujte v aplikaci své banky',
     billing: 'Fakturační adresa',
     delivery: 'Doručovací adresa',
+    pickupPoint: 'Výdejní místo',
     note: 'Vaše poznámka',
     pieces: 'ks',
   },
@@ -51,6 +53,7 @@ const LABELS = {
     qr: 'QR Platba – scan it in your banking app',
     billing: 'Billing address',
     delivery: 'Delivery address',
+    pickupPoint: 'Pickup point',
     note: 'Your note',
     pieces: 'pcs',
   },
@@ -78,6 +81,7 @@ export function orderAcceptedEmail(doc: OrderDocument, intro: RenderedEmail, opt
   const address = (a: DocumentAddress) => [a.street, `${a.zip} ${a.city}`.trim(), countryName(doc.locale, a.country)].filter(Boolean);
   const billing = [doc.buyer.name, doc.buyer.company, doc.buyer.ico && `IČO ${doc.buyer.ico}`, doc.buyer.dic && `DIČ ${doc.buyer.dic}`, ...address(doc.buyer.billingAddress)].filter((v): v is string => !!v);
   const delivery = doc.buyer.shippingAddress ? address(doc.buyer.shippingAddress) : null;
+  const point = doc.pickupPoint ? [...pickupPointLines(doc.pickupPoint), `ID ${doc.pickupPoint.id}`] : null;
   const paymentRows: [string, string][] = payment
     ? [...(payment.account ? [[l.account, payment.account] as [string, string]] : []), ...(payment.iban ? [[l.iban, payment.iban] as [string, string]] : []), [l.vs, payment.variableSymbol], [l.amount, money(payment.amount)]]
     : [];
@@ -95,6 +99,7 @@ export function orderAcceptedEmail(doc: OrderDocument, intro: RenderedEmail, opt
     '',
     `${l.billing}: ${billing.join(', ')}`,
     ...(delivery ? [`${l.delivery}: ${delivery.join(', ')}`] : []),
+    ...(point ? [`${l.pickupPoint}: ${point.join(', ')}`] : []),
     ...(doc.note ? [`${l.note}: ${doc.note}`] : []),
   ].join('\n');
 
@@ -132,6 +137,7 @@ ${chargeRow(l.payment, doc.payment.name, doc.payment.price)}
 ${paymentBlock}
 <h2 style="font-size:18px;margin:24px 0 8px">${l.billing}</h2><p style="margin:0">${lines(billing)}</p>
 ${delivery ? `<h2 style="font-size:18px;margin:24px 0 8px">${l.delivery}</h2><p style="margin:0">${lines(delivery)}</p>` : ''}
+${point ? `<h2 style="font-size:18px;margin:24px 0 8px">${l.pickupPoint}</h2><p style="margin:0">${lines(point)}</p>` : ''}
 ${doc.note ? `<h2 style="font-size:18px;margin:24px 0 8px">${l.note}</h2><p style="margin:0;white-space:pre-line">${esc(doc.note)}</p>` : ''}
 </td></tr>
 <tr><td style="padding:16px 24px;border-top:1px solid #e5e7eb;font-size:13px;color:#57606a">${lines([doc.seller.legalName || doc.seller.name, doc.seller.email, doc.seller.phone, doc.seller.web].filter(Boolean))}</td></tr>

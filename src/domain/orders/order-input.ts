@@ -8,6 +8,9 @@ const optional = (max: number) => z.union([z.null(), line(max)]).optional().tran
 
 const address = postalAddressSchema;
 
+// The chosen pickup point: `{"pickupPoint": {"id": "…"}}` (other keys of a widget's point are ignored) or `pickupPointId`.
+const pointId = z.union([z.string().trim().max(40, 'pickup_point_unknown'), z.number().int().nonnegative().transform(String)], 'pickup_point_unknown');
+
 export const orderInputSchema = z
   .object({
     items: z
@@ -28,10 +31,13 @@ export const orderInputSchema = z
     shippingAddress: z.union([z.null(), address]).optional().transform((v) => v ?? null),
     shippingMethod: z.string('required').trim().min(1, 'required').max(40, 'too_long'),
     paymentMethod: z.string('required').trim().min(1, 'required').max(40, 'too_long'),
+    pickupPoint: z.union([z.null(), z.object({ id: pointId }, 'pickup_point_unknown')]).optional(),
+    pickupPointId: z.union([z.null(), pointId]).optional(),
     note: z.union([z.null(), z.string().trim().max(2000, 'too_long')]).optional().transform((v) => v || null),
     password: z.union([z.null(), z.string().min(10, 'password_too_short').max(1000, 'password_too_long')]).optional().transform((v) => v ?? null),
   })
-  .strict();
+  .strict()
+  .transform(({ pickupPoint, pickupPointId, ...input }) => ({ ...input, pickupPointId: pickupPointId || pickupPoint?.id || null }));
 
 export type OrderInput = z.output<typeof orderInputSchema>;
 export type OrderAddress = OrderInput['billingAddress'];

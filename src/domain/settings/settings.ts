@@ -13,6 +13,7 @@ import { TEMPLATE_KEYS, templateProblems, type EmailTemplates, type TemplateKey 
 import { DEFAULT_TEMPLATES } from './default-templates.js';
 import { layoutProblems } from '../exports/custom-layout.js';
 import { DEFAULT_NUMBER_FORMATS, documentNumberFormatProblem, literalPart } from '../invoices/document-number.js';
+import { carriersSection } from './carrier-settings.js';
 
 // Messages are keys of the `field.*` texts at the web edge.
 const text = singleLineText;
@@ -25,6 +26,13 @@ const nullableEmail = z
   .default(null);
 const money = z.number('money_invalid').int('money_invalid').min(0, 'money_negative').max(100_000_000, 'too_large');
 const code = z.string().trim().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'code_invalid');
+const grams = z.number('weight_kg_invalid').int('weight_kg_invalid').min(1, 'weight_kg_invalid').max(1_000_000, 'weight_kg_invalid');
+// Heavier parcels cost more: from each band's weight up its price applies (ascending, each weight once).
+const weightBands = z
+  .array(z.object({ overGrams: grams, price: money }).strict(), 'weight_bands_invalid')
+  .max(10, 'too_many')
+  .refine((bands) => bands.every((b, i) => i === 0 || b.overGrams > bands[i - 1]!.overGrams), 'weight_bands_order')
+  .default([]);
 
 const bankAccount = z
   .object({ label: optionalText(100), number: optionalText(40), iban: optionalText(42), bic: optionalText(11) })
@@ -124,10 +132,16 @@ const shippingMethod = z
     price: money,
     carrier: z.enum(CARRIERS, 'carrier_invalid'),
     freeFrom: money.nullable().default(null),
+    weightBands,
+    // Heavier goods cannot go with this method (a carrier's limit); null: no limit.
+    maxWeightGrams: grams.nullable().default(null),
+    // What cash on delivery costs with this method instead of the COD payment method's own price; null: that price.
+    codSurcharge: money.nullable().default(null),
     vatRate: vatRate.default(21),
     enabled: z.boolean().default(true),
   })
-  .strict();
+  .strict()
+  .refine((m) => m.maxWeightGrams === null || m.weightBands.every((b) => b.overGrams < m.maxWeightGrams!), { message: 'weight_bands_over_limit', path: ['weightBands'] });
 
 export const PAYMENT_KINDS = ['bank-transfer', 'cash-on-delivery', 'cash'] as const;
 const paymentMethod = z
@@ -220,7 +234,7 @@ const invoicesSection = z
   });
 
 export const settingsSchema = z
-  .object({ shop: shop.prefault({}), documents: documents.prefault({}), emails: emails.prefault({}), checkout: checkout.prefault({}), exports: exportsSection.prefault({}), invoices: invoicesSection.prefault({}) })
+  .object({ shop: shop.prefault({}), documents: documents.prefault({}), emails: emails.prefault({}), checkout: checkout.prefault({}), exports: exportsSection.prefault({}), invoices: invoicesSection.prefault({}), carriers: carriersSection.prefault({}) })
   .strict();
 
 export type Settings = z.output<typeof settingsSchema>;
@@ -236,7 +250,7 @@ export function defaultSettings(): Settings {
     checkout: {
       shippingMethods: [
         { code: 'ppl', name: 'PPL – doručení na adresu', price: 12900, carrier: 'ppl', freeFrom: 150000 },
-        { code: 'zasilkovna', name: 'Zásilkovna – výdejní místo', price: 7900, carrier: 'zasilkovna', freeFrom: 150000 },
+        { code: 'zasilkovna', name: 'Zásilkovna – výdejní místo', price: 7900, carrier: 'zasilkovna', freeFrom: 150000, maxWeightGrams: 15000 },
         { code: 'ceska-posta', name: 'Česká pošta – balík do ruky', price: 11900, carrier: 'ceska-posta', freeFrom: null },
         { code: 'osobni-odber', name: 'Osobní odběr na prodejně', price: 0, carrier: 'own', freeFrom: null },
       ],

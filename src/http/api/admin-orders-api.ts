@@ -16,6 +16,17 @@ export function adminOrderJson(detail: AdminOrderDetail, publicUrl: string) {
     ...customerOrderView(order, publicUrl, detail.parcels),
     paymentStatus: order.paymentStatus,
     trackingMissing: detail.trackingMissing,
+    // The parcel created at the carrier (Packeta), if any: its id there, tracking number, cash to collect, last status.
+    shipment: detail.shipment && {
+      carrier: detail.shipment.carrier,
+      state: detail.shipment.state,
+      shipmentId: detail.shipment.shipmentId,
+      trackingNumber: detail.shipment.trackingNumber,
+      barcodeText: detail.shipment.barcodeText,
+      cod: detail.shipment.cod,
+      demo: detail.shipment.demo,
+      status: detail.shipment.statusCode === null ? null : { code: detail.shipment.statusCode, text: detail.shipment.statusText, delivered: detail.shipment.delivered, checkedAt: detail.shipment.checkedAt },
+    },
     customer: { id: order.customerId, email: order.email, name: order.name, phone: order.phone, company: order.company, ico: order.ico, dic: order.dic },
     billingAddress: order.billingAddress,
     shippingAddress: order.shippingAddress,
@@ -87,6 +98,22 @@ export function registerOrdersApi(app: FastifyInstance, services: Services, opti
     if (!/^\d{1,15}$/.test(request.params.id)) throw new DomainError('not_found');
     const email = await services.resendOrderEmail({ number: request.params.number, emailId: Number(request.params.id), actor: actorOf(request) });
     return reply.code(202).send({ id: email.id, kind: email.kind, to: email.to, subject: email.subject, status: email.status, sentAt: email.sentAt });
+  });
+
+  // Goods out: the order's parcel at its carrier (idempotent: asked again, the same parcel), its label and status.
+  app.post<{ Params: { number: string } }>('/api/admin/orders/:number/shipment', async (request) => {
+    await services.createShipment({ number: request.params.number, actor: actorOf(request) });
+    return detail(request.params.number);
+  });
+
+  app.post<{ Params: { number: string } }>('/api/admin/orders/:number/shipment/status', async (request) => {
+    await services.checkShipmentStatus({ number: request.params.number });
+    return detail(request.params.number);
+  });
+
+  app.get<{ Params: { number: string }; Querystring: { format?: string; offset?: string } }>('/api/admin/orders/:number/label.pdf', async (request, reply) => {
+    const { pdf } = await services.shipmentLabels({ numbers: request.params.number, format: request.query.format, offset: request.query.offset });
+    return reply.header('content-disposition', `inline; filename="stitek-${request.params.number}.pdf"`).header('cache-control', 'private, no-store').type('application/pdf').send(pdf);
   });
 
   app.get<{ Params: { number: string } }>('/api/admin/orders/:number/document.pdf', async (request, reply) => {

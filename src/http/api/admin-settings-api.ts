@@ -1,15 +1,19 @@
-/** GET/PATCH /api/admin/settings (owner only): the Settings document; a PATCH is partial, validated whole and saved atomically. */
+/**
+ * GET/PATCH /api/admin/settings (owner only): the Settings document; a PATCH is partial, validated whole and saved
+ * atomically. Credentials are answered masked (`••••abcd`); sending a masked value back leaves the stored one.
+ */
 import type { FastifyInstance } from 'fastify';
 import type { Services } from '../../services/services.js';
 import { actorOf } from '../admin/settings/settings-deps.js';
+import { maskedSettings } from '../../domain/settings/secrets.js';
 
 const OWNER = { config: { role: 'owner' as const } };
 
 export function registerSettingsApi(app: FastifyInstance, services: Services) {
-  app.get('/api/admin/settings', OWNER, async () => services.getSettings());
+  app.get('/api/admin/settings', OWNER, async () => maskedSettings(await services.getSettings()));
 
   app.patch('/api/admin/settings', OWNER, async (request) => {
     const { settings } = await services.updateSettings({ patch: request.body, actor: actorOf(request) });
-    return settings;
+    return maskedSettings(settings);
   });
 }

@@ -21,6 +21,7 @@ export function customerOrderView(order: Order, publicUrl: string, parcels: Parc
       trackingNumber: shown[0]?.trackingNumber ?? null,
       trackingUrl: shown[0]?.trackingUrl ?? null,
       parcels: shown,
+      pickupPoint: order.pickupPoint,
     },
     payment: { method: order.payment.code, price: order.payment.price, variableSymbol: order.variableSymbol, status: order.paymentStatus },
     documentUrl: documentUrl(publicUrl, order),

@@ -22,6 +22,11 @@ import { registerCheckoutScript } from './checkout-script.js';
 import { passwordProblem } from '../../domain/admin/password-policy.js';
 import type { Customer } from '../../services/accounts/ports.js';
 import { startCustomerSession } from './account/customer-session.js';
+import { needsPickupPoint, isPickupPointId } from '../../domain/shipping/pickup-point.js';
+import { packetaApiKey } from '../../domain/settings/carrier-settings.js';
+import type { PickupChoice } from './checkout-pickup-view.js';
+
+const PACKETA_WIDGET = 'https://widget.packeta.com';
 
 /** A signed-in customer's checkout starts filled in from their account. */
 function prefillOf(c: Customer): Partial<CheckoutForm> {
@@ -68,14 +73,27 @@ const SUMMARY_PATH = '/pokladna/souhrn';
 
 export function registerCheckoutRoutes(app: FastifyInstance, services: Services, pageContext: (r: FastifyRequest) => PageContext) {
   const script = { src: registerCheckoutScript(app), summaryUrl: SUMMARY_PATH };
+  const pickupScript = registerCheckoutScript(app, 'checkout-pickup.js');
+  /** The pickup-point block: the chosen point, the points found when the customer searched, the widget's key. */
+  const pickupChoice = async (settings: Settings, form: CheckoutForm, search: boolean): Promise<PickupChoice | null> => {
+    if (!offeredShippingMethods(settings.checkout).some((m) => needsPickupPoint(m.carrier))) return null;
+    const chosen = isPickupPointId(form.pickupPointId) ? await services.findPickupPoint('zasilkovna', form.pickupPointId).catch(() => null) : null;
+    const found = search ? await services.searchPickupPoints({ carrier: 'zasilkovna', query: form.pickupQuery, limit: 10 }) : null;
+    const packeta = settings.carriers.packeta;
+    return { chosen, found, widgetKey: packeta.widget ? packetaApiKey(packeta) : null };
+  };
   const render = async (
     request: FastifyRequest,
     reply: FastifyReply,
-    view: { settings: Settings; cart: CartReview; form: CheckoutForm; errors?: CheckoutErrors; messages?: string[]; status?: number; createAccount?: boolean; passwordError?: string },
+    view: { settings: Settings; cart: CartReview; form: CheckoutForm; errors?: CheckoutErrors; messages?: string[]; status?: number; createAccount?: boolean; passwordError?: string; search?: boolean },
   ) => {
     const { settings, cart, form } = view;
     const customer = request.customer;
     const guestDisabled = !settings.checkout.guestCheckout && !customer;
+    const pickup = guestDisabled ? null : await pickupChoice(settings, form, view.search ?? false);
+    // Packeta's map runs from its own site in a frame: allowed on this page only, and only when it is offered.
+    const csp = reply.getHeader('content-security-policy');
+    if (pickup?.widgetKey && typeof csp === 'string') reply.header('content-security-policy', `${csp.replace("script-src 'self'", `script-src 'self' ${PACKETA_WIDGET}`)};frame-src ${PACKETA_WIDGET}`);
     const shippingMethods = offeredShippingMethods(settings.checkout);
     const paymentMethods = offeredPaymentMethods(settings.checkout);
     const shipping = shippingMethods.find((m) => m.code === form.shippingMethod) ?? null;
@@ -96,6 +114,8 @@ export function registerCheckoutRoutes(app: FastifyInstance, services: Services,
         guestDisabled={guestDisabled}
         account={{ signedInEmail: customer?.email ?? null, offer: !customer && settings.checkout.guestCheckout, create: view.createAccount ?? false, passwordError: view.passwordError }}
         script={script}
+        pickup={pickup}
+        extraScripts={pickup ? [pickupScript] : []}
       />,
     );
     return reply
@@ -143,7 +163,9 @@ export function registerCheckoutRoutes(app: FastifyInstance, services: Services,
     const createAccount = !customer && isChecked(typeof body.createAccount === 'string' ? body.createAccount : '');
     const accountPassword = createAccount && typeof body.accountPassword === 'string' ? body.accountPassword : '';
     const [settings, cart] = await Promise.all([services.getSettings(), services.cartReview(cartId)]);
-    if ((request.body as { action?: unknown } | undefined)?.action === 'recalc') return render(request, reply, { settings, cart, form });
+    const action = (request.body as { action?: unknown } | undefined)?.action;
+    if (action === 'recalc') return render(request, reply, { settings, cart, form });
+    if (action === 'pickup-search') return render(request, reply, { settings, cart, form, search: true });
 
     const place = async () => {
       const input = { ...orderInputOf(form, cart.items.map((i) => ({ sku: i.sku, quantity: i.quantity }))), password: createAccount ? accountPassword : null };

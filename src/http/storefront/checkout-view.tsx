@@ -9,6 +9,7 @@ import { CsrfField, ErrorSummary, Field } from '../views/components.js';
 import type { PageContext } from '../views/page-context.js';
 import { StoreLayout, type MenuCategory } from '../views/store-layout.js';
 import { AccountChoice, SignInFirst, type CheckoutAccount } from './account/checkout-account-view.js';
+import { PickupPointChooser, type PickupChoice } from './checkout-pickup-view.js';
 
 export type CheckoutErrors = Partial<Record<CheckoutField, string>>;
 
@@ -29,6 +30,9 @@ export type CheckoutPageProps = {
   account?: CheckoutAccount;
   /** The summary script and where it asks for a fresh summary (progressive enhancement). */
   script?: { src: string; summaryUrl: string };
+  /** The pickup-point choice, when a shipping method delivers to points. */
+  pickup?: PickupChoice | null;
+  extraScripts?: string[];
 };
 
 export function CheckoutSteps({ ctx, current }: { ctx: PageContext; current: 'details' | 'done' }) {
@@ -105,11 +109,11 @@ function Address({ ctx, form, errors, prefix }: { ctx: PageContext; form: Checko
 }
 
 /** A radio choice; the hint stays outside the label (it describes the choice, it does not name it). */
-function Choice(props: { name: 'shippingMethod' | 'paymentMethod'; code: string; form: CheckoutForm; hint?: string; children: ComponentChildren }) {
+function Choice(props: { name: 'shippingMethod' | 'paymentMethod'; code: string; form: CheckoutForm; hint?: string; disabled?: boolean; children: ComponentChildren }) {
   const id = `${props.name}-${props.code}`;
   return (
     <div class="choice">
-      <input type="radio" id={id} name={props.name} value={props.code} checked={props.form[props.name] === props.code} aria-describedby={props.hint ? `${id}-hint` : undefined} />
+      <input type="radio" id={id} name={props.name} value={props.code} checked={!props.disabled && props.form[props.name] === props.code} disabled={props.disabled} aria-describedby={props.hint ? `${id}-hint` : undefined} />
       <label for={id}>{props.children}</label>
       {props.hint && <span class="muted small" id={`${id}-hint`}> · {props.hint}</span>}
     </div>
@@ -125,13 +129,18 @@ function Methods({ ctx, props }: { ctx: PageContext; props: CheckoutPageProps })
       <fieldset class={errors.shippingMethod ? 'checkout-section field-error' : 'checkout-section'} id="shippingMethod">
         <legend>{t('checkout.shippingMethod')}</legend>
         {errors.shippingMethod && <p class="error-message">{errors.shippingMethod}</p>}
-        {props.shippingMethods.map((m) => (
-          <Choice key={m.code} name="shippingMethod" code={m.code} form={form}>
-            <span>{m.name}</span> <strong>{price(shippingPriceFor(m, props.cart.itemsTotal))}</strong>
-            {m.freeFrom !== null && m.price > 0 && <span class="muted small"> · {t('checkout.freeFrom', { amount: formatMoney(m.freeFrom, locale) })}</span>}
-          </Choice>
-        ))}
+        {props.shippingMethods.map((m) => {
+          const cost = shippingPriceFor(m, props.cart);
+          const tooHeavy = cost === null ? t('checkout.tooHeavy', { kg: String((m.maxWeightGrams ?? 0) / 1000).replace('.', locale === 'cs' ? ',' : '.') }) : undefined;
+          return (
+            <Choice key={m.code} name="shippingMethod" code={m.code} form={form} hint={tooHeavy} disabled={cost === null}>
+              <span>{m.name}</span> {cost !== null && <strong>{price(cost)}</strong>}
+              {cost !== null && m.freeFrom !== null && m.price > 0 && <span class="muted small"> · {t('checkout.freeFrom', { amount: formatMoney(m.freeFrom, locale) })}</span>}
+            </Choice>
+          );
+        })}
       </fieldset>
+      {props.pickup && <PickupPointChooser ctx={ctx} form={form} choice={props.pickup} error={errors.pickupPointId} />}
       <fieldset class={errors.paymentMethod ? 'checkout-section field-error' : 'checkout-section'} id="paymentMethod">
         <legend>{t('checkout.paymentMethod')}</legend>
         {errors.paymentMethod && <p class="error-message">{errors.paymentMethod}</p>}
@@ -171,7 +180,7 @@ export function Summary({ ctx, cart, summary }: { ctx: PageContext; cart: CartRe
         <dt>{t('checkout.items')}</dt>
         <dd class="num">{money(summary.itemsTotal)}</dd>
         <dt>{t('checkout.shippingLine')}</dt>
-        <dd class="num">{summary.shipping ? (summary.shipping.price === 0 ? t('checkout.free') : money(summary.shipping.price)) : t('checkout.notChosen')}</dd>
+        <dd class="num">{summary.shipping ? (summary.shipping.price === null ? '—' : summary.shipping.price === 0 ? t('checkout.free') : money(summary.shipping.price)) : t('checkout.notChosen')}</dd>
         <dt>{t('checkout.paymentLine')}</dt>
         <dd class="num">{summary.payment ? (summary.payment.price === 0 ? t('checkout.free') : money(summary.payment.price)) : t('checkout.notChosen')}</dd>
         <dt class="summary-total">{t('checkout.total')}</dt>
@@ -215,7 +224,7 @@ export function CheckoutPage(props: CheckoutPageProps) {
   const { t } = ctx;
   const summaryErrors = (Object.entries(errors) as [CheckoutField, string][]).map(([field, text]) => ({ field, text }));
   return (
-    <StoreLayout ctx={ctx} title={t('checkout.title')} noindex categories={props.categories} cartCount={props.cart.count} scripts={props.script && !props.guestDisabled ? [props.script.src] : undefined}>
+    <StoreLayout ctx={ctx} title={t('checkout.title')} noindex categories={props.categories} cartCount={props.cart.count} scripts={props.script && !props.guestDisabled ? [props.script.src, ...(props.extraScripts ?? [])] : undefined}>
       <div class="checkout-page">
         <h1>{t('checkout.title')}</h1>
         <CheckoutSteps ctx={ctx} current="details" />

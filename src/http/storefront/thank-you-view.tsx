@@ -7,6 +7,7 @@ import { CheckoutSteps } from './checkout-view.js';
 import type { ComponentChildren } from 'preact';
 import { FlashMessage, type Flash } from '../views/components.js';
 import { AddressLines, OrderItemsTable } from './order-summary-view.js';
+import { PickupPointAddress } from './checkout-pickup-view.js';
 
 export type Payment = { account: DocumentBankAccount | null; iban: string | null; qrSvg: string | null };
 
@@ -76,6 +77,7 @@ export function ThankYouPage(props: { ctx: PageContext; categories: MenuCategory
                 {doc.buyer.dic && <span>DIČ {doc.buyer.dic}</span>}
                 <AddressLines ctx={ctx} address={doc.buyer.billingAddress} />
               </address>
+              <PickupPointAddress ctx={ctx} point={doc.pickupPoint} />
               {doc.buyer.shippingAddress && (
                 <>
                   <h3>{t('checkout.shippingAddress')}</h3>

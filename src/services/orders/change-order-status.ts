@@ -17,8 +17,9 @@ import type { Order, OrderRepo } from './ports.js';
 import type { OrderPanelRepo } from './panel-ports.js';
 import type { InvoiceRepo } from '../invoices/ports.js';
 import { issueOnMoment } from '../invoices/issue-invoice.js';
+import type { ShipmentRepo } from '../shipping/ports.js';
 
-export type OrderPanelDeps = { orders: OrderRepo; orderPanel: OrderPanelRepo; invoices: InvoiceRepo; settings: SettingsRepo; outbox: OutboxRepo; transactor: Transactor; clock: Clock; publicUrl: string };
+export type OrderPanelDeps = { orders: OrderRepo; orderPanel: OrderPanelRepo; invoices: InvoiceRepo; settings: SettingsRepo; outbox: OutboxRepo; transactor: Transactor; clock: Clock; publicUrl: string; shipments: ShipmentRepo };
 
 export type ParcelInput = { carrier?: unknown; trackingNumber?: unknown };
 
@@ -64,7 +65,10 @@ export async function changeOrderStatus(deps: OrderPanelDeps, change: StatusChan
   const order = await findOrderOrFail(deps, change.number);
   if (to === 'new' || !canTransition(order.status, to)) throw new DomainError('invalid_transition', `${order.status} → ${to}`);
   const settings = await getSettings(deps);
-  const parcels = to === 'shipped' ? readParcels(change.parcels, order.shipping.carrier) : [];
+  const typed = to === 'shipped' ? readParcels(change.parcels, order.shipping.carrier) : [];
+  // A parcel already created at the carrier ships in one step: its tracking number is the order's, nothing to type.
+  const created = to === 'shipped' && typed.length === 0 ? await deps.shipments.findByOrder(order.id) : null;
+  const parcels = created?.state === 'created' && created.trackingNumber ? [{ carrier: created.carrier, trackingNumber: created.trackingNumber }] : typed;
   const missingTracking = to === 'shipped' && parcels.length === 0 && order.shipping.carrier !== 'own';
   if (missingTracking && settings.checkout.trackingNumberReminder && !change.confirmWithoutTracking) {
     throw new DomainError('validation', 'tracking number missing', { trackingNumber: 'tracking_number_missing' });

@@ -21,15 +21,16 @@ const text = (value: unknown, field: string, max: number, oneLine = false): stri
 export async function adminOrderDetail(deps: OrderPanelDeps, number: string) {
   const order = await findOrderOrFail(deps, number);
   // Every email of the order from the outbox itself (id, delivery state, last error), for the timeline and its "send again".
-  const [parcels, timeline, emails, trackingMissing, invoices, settings] = await Promise.all([
+  const [parcels, timeline, emails, trackingMissing, invoices, settings, shipment] = await Promise.all([
     deps.orderPanel.parcels(null, order.id),
     deps.orderPanel.timeline(order.id),
     deps.outbox.list({ limit: 500, orderId: order.id }),
     deps.orderPanel.trackingMissing(order.id),
     deps.invoices.forOrder(order.id),
     getSettings(deps),
+    deps.shipments.findByOrder(order.id),
   ]);
-  return { order, parcels, timeline, emails, trackingMissing, invoices, issueOn: settings.invoices.issueOn };
+  return { order, parcels, timeline, emails, trackingMissing, invoices, issueOn: settings.invoices.issueOn, shipment };
 }
 
 export type AdminOrderDetail = Awaited<ReturnType<typeof adminOrderDetail>>;

@@ -13,8 +13,9 @@ import { changeOrderStatuses, findOrders, logDocumentDownloads, orderDocumentsFo
 import { resendOrderEmail } from './resend-order-email.js';
 import { findOrderOrFail } from './change-order-status.js';
 import type { InvoiceRepo } from '../invoices/ports.js';
+import type { ShipmentRepo } from '../shipping/ports.js';
 
-export type OrderPorts = PlaceOrderDeps & { orders: OrderRepo; customers: CustomerRepo; settings: SettingsRepo; orderPanel: OrderPanelRepo; invoices: InvoiceRepo };
+export type OrderPorts = PlaceOrderDeps & { orders: OrderRepo; customers: CustomerRepo; settings: SettingsRepo; orderPanel: OrderPanelRepo; invoices: InvoiceRepo; shipments: ShipmentRepo };
 
 export function orderServices(ports: OrderPorts) {
   const image = async (kind: DocumentImageKind) => (await ports.settings.image(kind))?.data ?? null;

@@ -17,8 +17,10 @@ import type { SettingsRepo } from '../settings/ports.js';
 import { getSettings } from '../settings/get-settings.js';
 import { queueNewOrderEmails } from './order-emails.js';
 import type { CustomerRepo, Order, OrderRepo } from './ports.js';
+import { findPickupPoint, type PickupPointDeps } from '../shipping/pickup-points.js';
+import { chosenPoint, needsPickupPoint, type ChosenPickupPoint } from '../../domain/shipping/pickup-point.js';
 
-export type PlaceOrderDeps = {
+export type PlaceOrderDeps = PickupPointDeps & {
   orders: OrderRepo;
   customers: CustomerRepo;
   settings: SettingsRepo;
@@ -61,7 +63,12 @@ export async function placeOrder(deps: PlaceOrderDeps, request: PlaceOrderReques
   // customer orders under their account's address, checked when it was registered.
   const email = request.customerId ? null : await validateEmailAddress(deps, input.customer.email);
   if (email && !email.ok) fields['customer.email'] = email.suggestion ? `${email.code}|email_suggestion:${email.suggestion}` : email.code!;
+  if (shipping && needsPickupPoint(shipping.carrier) && !input.pickupPointId) fields.pickupPoint = 'pickup_point_required';
   if (Object.keys(fields).length > 0) throw new DomainError('validation', 'invalid order', fields);
+  // A point the shop does not know is the client's mistake (400); one is only kept with a method that delivers to points.
+  const found = shipping && needsPickupPoint(shipping.carrier) ? await findPickupPoint(deps, shipping.carrier, input.pickupPointId) : null;
+  const point: ChosenPickupPoint | null = found ? chosenPoint(found) : null;
+  const pointLimit = found?.maxWeightGrams ?? null;
   const passwordHash = input.password ? await deps.hasher.hash(input.password) : null;
 
   const lines = mergeLines(input.items);
@@ -95,11 +102,14 @@ export async function placeOrder(deps: PlaceOrderDeps, request: PlaceOrderReques
       const price = priceOrder(
         lines.map((l) => {
           const v = variants.get(l.sku)!;
-          return { sku: v.sku, name: v.name, quantity: l.quantity, unitPrice: v.price, vatRate: v.vatRate };
+          return { sku: v.sku, name: v.name, quantity: l.quantity, unitPrice: v.price, vatRate: v.vatRate, weightGrams: v.weightGrams };
         }),
         shipping!,
         payment!,
       );
+      if (price.shipping.price === null) throw new DomainError('validation', 'too heavy for the shipping method', { shippingMethod: 'shipping_too_heavy' });
+      if (pointLimit !== null && price.weightGrams > pointLimit) throw new DomainError('validation', 'too heavy for the pickup point', { pickupPoint: 'pickup_point_too_heavy' });
+      const shippingPrice = price.shipping.price;
       const order = await deps.orders.insert(tx, {
         number,
         status: 'new',
@@ -114,7 +124,9 @@ export async function placeOrder(deps: PlaceOrderDeps, request: PlaceOrderReques
         dic: input.customer.dic,
         billingAddress: input.billingAddress,
         shippingAddress: input.shippingAddress,
-        shipping: { code: shipping!.code, name: shipping!.name, carrier: shipping!.carrier, price: price.shipping.price, vatRate: price.shipping.vatRate },
+        shipping: { code: shipping!.code, name: shipping!.name, carrier: shipping!.carrier, price: shippingPrice, vatRate: price.shipping.vatRate },
+        pickupPoint: point,
+        weightGrams: price.weightGrams,
         payment: { code: payment!.code, kind: payment!.kind, name: payment!.name, price: price.payment.price, vatRate: price.payment.vatRate },
         variableSymbol: number,
         note: input.note,

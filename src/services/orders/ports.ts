@@ -2,8 +2,9 @@
 import type { OrderAddress } from '../../domain/orders/order-input.js';
 import type { OrderStatus, PaymentStatus } from '../../domain/orders/order-status.js';
 import type { Tx } from '../ports.js';
+import type { ChosenPickupPoint } from '../../domain/shipping/pickup-point.js';
 
-export type SellableVariant = { variantId: number; productId: number; sku: string; name: string; price: number; vatRate: number; stock: number; active: boolean };
+export type SellableVariant = { variantId: number; productId: number; sku: string; name: string; price: number; vatRate: number; stock: number; active: boolean; weightGrams: number | null };
 
 export type OrderItem = { sku: string; name: string; quantity: number; unitPrice: number; vatRate: number; total: number };
 
@@ -23,6 +24,10 @@ export type Order = {
   billingAddress: OrderAddress;
   shippingAddress: OrderAddress | null;
   shipping: { code: string; name: string; carrier: string; price: number; vatRate: number };
+  /** The pickup point the goods go to (carriers with points), as the customer chose it. */
+  pickupPoint: ChosenPickupPoint | null;
+  /** The goods' weight when ordered, in grams (0 when unknown). */
+  weightGrams: number;
   payment: { code: string; kind: string; name: string; price: number; vatRate: number };
   variableSymbol: string;
   note: string | null;

@@ -3,6 +3,7 @@ import { DomainError } from '../../domain/errors.js';
 import { settingsSchema, type Settings } from '../../domain/settings/settings.js';
 import { diffSettings, mergePatch, type Change } from '../../domain/settings/settings-patch.js';
 import { fieldErrorsOf } from '../../domain/validation.js';
+import { maskedChanges, withoutMaskedSecrets } from '../../domain/settings/secrets.js';
 import type { Clock } from '../ports.js';
 import type { SettingsRepo } from './ports.js';
 import { getSettingsWithVersion } from './get-settings.js';
@@ -15,12 +16,15 @@ export async function updateSettings(deps: UpdateSettingsDeps, input: { patch: u
   if (typeof input.patch !== 'object' || input.patch === null || Array.isArray(input.patch)) {
     throw new DomainError('validation', 'settings patch must be an object', { _: 'invalid_type' });
   }
+  // A credential sent back as it was shown (masked) is left as stored.
+  const patch = withoutMaskedSecrets(input.patch);
   // Another admin may save at the same moment: re-read and re-apply on top of their change.
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     const { settings: current, version } = await getSettingsWithVersion(deps);
-    const parsed = settingsSchema.safeParse(mergePatch(current, input.patch));
+    const parsed = settingsSchema.safeParse(mergePatch(current, patch));
     if (!parsed.success) throw new DomainError('validation', 'invalid settings', fieldErrorsOf(parsed.error));
-    const changes = diffSettings(current, parsed.data);
+    // The history never holds a credential: its values are masked before they are written.
+    const changes = maskedChanges(diffSettings(current, parsed.data));
     if (changes.length === 0) return { settings: current, changes };
     const saved = await deps.settings.save({ data: parsed.data, expectedVersion: version, actor: input.actor, at: deps.clock.now(), changes });
     if (saved) return { settings: parsed.data, changes };

@@ -31,6 +31,12 @@ export function BulkBar({ ctx, selection }: { ctx: PageContext; selection: { all
       <button type="submit" formaction={`${ORDERS_PATH}/hromadne/pdf`}>
         {t('orders.bulk.pdf')}
       </button>
+      <button type="submit" formaction={`${ORDERS_PATH}/hromadne/packeta`}>
+        {t('orders.bulk.createParcels')}
+      </button>
+      <button type="submit" formaction={`${ORDERS_PATH}/hromadne/stitky`}>
+        {t('orders.bulk.labels')}
+      </button>
       <button type="submit" formaction={`${ORDERS_PATH}/export`} name="format" value="pohoda">
         {t('orders.bulk.xmlPohoda')}
       </button>
@@ -143,7 +149,8 @@ export function BulkConfirm(props: BulkConfirmProps) {
   );
 }
 
-export type BulkResultRow = { number: string; ok: boolean; status?: OrderStatus; reason?: string };
+/** A done row shows the order's new status, or `text` (e.g. the parcel created). */
+export type BulkResultRow = { number: string; ok: boolean; status?: OrderStatus; text?: string; reason?: string };
 
 /** Which orders moved and which were refused, with the reason for each refusal. */
 export function BulkResult({ ctx, admin, rows }: { ctx: PageContext; admin: AdminFrame; rows: BulkResultRow[] }) {
@@ -158,7 +165,7 @@ export function BulkResult({ ctx, admin, rows }: { ctx: PageContext; admin: Admi
           <ul>
             {done.map((r) => (
               <li key={r.number}>
-                <a href={`${ORDERS_PATH}/${r.number}`}>{r.number}</a> → <StatusBadge ctx={ctx} status={r.status!} />
+                <a href={`${ORDERS_PATH}/${r.number}`}>{r.number}</a> → {r.text ?? <StatusBadge ctx={ctx} status={r.status!} />}
               </li>
             ))}
           </ul>

@@ -16,6 +16,7 @@ import { fieldId } from '../settings/form-fields.js';
 import { ORDERS_PATH, PaymentBadge, StatusBadge, statusName } from './badges.js';
 import { Timeline } from './timeline-view.js';
 import { OrderDocuments } from '../invoices/order-documents.js';
+import { ParcelBox, PickupPointBlock, type PacketaMode } from './parcel-view.js';
 
 export type DetailForms = Partial<Record<'status' | 'payment' | 'note' | 'email' | 'parcel', FormState>>;
 const EMPTY: FormState = { values: {}, errors: {} };
@@ -32,7 +33,7 @@ function Address({ ctx, address }: { ctx: PageContext; address: OrderAddress }) 
   );
 }
 
-export function OrderDetail(props: { ctx: PageContext; admin: AdminFrame; flash: Flash | null; detail: AdminOrderDetail; forms: DetailForms }) {
+export function OrderDetail(props: { ctx: PageContext; admin: AdminFrame; flash: Flash | null; detail: AdminOrderDetail; forms: DetailForms; packeta?: PacketaMode }) {
   const { ctx, detail, forms } = props;
   const { order } = detail;
   const { t, locale } = ctx;
@@ -40,7 +41,9 @@ export function OrderDetail(props: { ctx: PageContext; admin: AdminFrame; flash:
   const path = `${ORDERS_PATH}/${order.number}`;
   const vat = vatSummary([...order.items.map((i) => ({ gross: i.total, vatRate: i.vatRate })), { gross: order.shipping.price, vatRate: order.shipping.vatRate }, { gross: order.payment.price, vatRate: order.payment.vatRate }]);
   const errors = Object.values(forms).flatMap((f) => Object.entries(f?.errors ?? {}).map(([field, text]) => ({ field: fieldId(field), text })));
-  const statusForm: FormState = forms.status ?? { values: { status: nextStates(order.status)[0] ?? '', carrier: order.shipping.carrier }, errors: {} };
+  // A parcel created at the carrier fills in its tracking number, so Shipped is one step.
+  const created = detail.shipment?.state === 'created' ? detail.shipment : null;
+  const statusForm: FormState = forms.status ?? { values: { status: nextStates(order.status)[0] ?? '', carrier: created?.carrier ?? order.shipping.carrier, trackingNumber: created?.trackingNumber ?? '' }, errors: {} };
   // The automatic note a one-time purchase gets: what the guest typed in, for the shop's eyes only.
   const guestNote = order.customerId === null ? detail.timeline.find((e) => e.kind === 'note' && e.actor === 'system' && e.text.startsWith('Jednorázový nákup')) : undefined;
   const actions = (
@@ -197,6 +200,8 @@ export function OrderDetail(props: { ctx: PageContext; admin: AdminFrame; flash:
           <section class="panel-box">
             <h2>{t('orders.shipping')}</h2>
             <p>{order.shipping.name} ({carrierName(order.shipping.carrier)})</p>
+            <PickupPointBlock ctx={ctx} order={order} />
+            <ParcelBox ctx={ctx} order={order} shipment={detail.shipment} mode={props.packeta ?? 'off'} csrfToken={props.admin.csrfToken} path={path} />
             {detail.parcels.length > 0 && (
               <ul class="parcels">
                 {detail.parcels.map((p) => {

@@ -16,6 +16,7 @@ import { OrderDetail, type DetailForms } from './detail-view.js';
 import { readListQuery, type RawListQuery } from './list-query.js';
 import { OrderList, type ListFilters } from './list-view.js';
 import { registerBulkOrderRoutes } from './bulk-routes.js';
+import { registerParcelRoutes } from './parcel-routes.js';
 import { SELECT_ALL_JS } from './select-all.js';
 import { carrierName } from '../../../services/orders/change-order-status.js';
 
@@ -38,8 +39,8 @@ export function registerOrderRoutes(app: FastifyInstance, services: Services, pa
   };
   const actor = (request: FastifyRequest) => request.admin!.name;
   const detailPage = async (request: FastifyRequest, reply: FastifyReply, number: string, forms: DetailForms = {}, status = 200) => {
-    const detail = await services.adminOrder(number);
-    return html(reply, <OrderDetail ctx={pageContext(request)} admin={adminFrame(request, reply)} flash={takeFlash(request)} detail={detail} forms={forms} />, status);
+    const [detail, packeta] = await Promise.all([services.adminOrder(number), services.packetaMode()]);
+    return html(reply, <OrderDetail ctx={pageContext(request)} admin={adminFrame(request, reply)} flash={takeFlash(request)} detail={detail} forms={forms} packeta={packeta} />, status);
   };
   const done = (request: FastifyRequest, reply: FastifyReply, number: string, text: string, kind: Flash['kind'] = 'success') => {
     request.session.flash = { kind, text };
@@ -59,6 +60,7 @@ export function registerOrderRoutes(app: FastifyInstance, services: Services, pa
   };
 
   registerBulkOrderRoutes(app, services, pageContext, renderPdf);
+  registerParcelRoutes(app, services, pageContext);
 
   app.get(SELECT_ALL_JS.path, (_request, reply) => reply.header('cache-control', 'public, max-age=31536000, immutable').type('text/javascript; charset=utf-8').send(SELECT_ALL_JS.source));
 

@@ -12,6 +12,7 @@ const SECTION: Record<string, MessageKey> = {
   checkout: 'settings.tab.checkout',
   exports: 'exports.title',
   invoices: 'settings.tab.invoices',
+  carriers: 'settings.tab.carriers',
 };
 
 const FIELD: Record<string, MessageKey> = {
@@ -55,6 +56,12 @@ const FIELD: Record<string, MessageKey> = {
   'invoices.simplified': 'settings.inv.simplified',
   'invoices.variableSymbol': 'settings.inv.variableSymbol',
   'invoices.dueDays': 'settings.inv.dueDays',
+  'carriers.packeta.apiPassword': 'settings.packeta.apiPassword',
+  'carriers.packeta.sender': 'settings.packeta.sender',
+  'carriers.packeta.labelFormat': 'settings.packeta.labelFormat',
+  'carriers.packeta.defaultWeightGrams': 'settings.packeta.defaultWeight',
+  'carriers.packeta.widget': 'settings.packeta.widget',
+  'carriers.packeta.completeOnDelivery': 'settings.packeta.completeOnDelivery',
 };
 
 /** What the field belongs to, so "Název obchodu" and the like read with their place: `Obchod › Název obchodu`. */

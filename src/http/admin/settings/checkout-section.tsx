@@ -4,11 +4,11 @@ import { CARRIER_NAMES, CARRIERS } from '../../../domain/orders/carriers.js';
 import { formatOrderNumber } from '../../../domain/settings/order-number.js';
 import { PAYMENT_KINDS, type Settings } from '../../../domain/settings/settings.js';
 import type { PageContext } from '../../views/page-context.js';
-import { fieldId, readFields, readRows, rowValues, textValues, type FormBody } from './form-fields.js';
+import { fieldId, kilogramsText, readFields, readRows, rowValues, textValues, type FormBody } from './form-fields.js';
 import { Checkbox, Select, TextInput, type FormState } from './settings-frame.js';
 import { countRows, RemoveBox } from './shop-section.js';
 
-const SHIPPING_FIELDS = { code: 'text', name: 'text', price: 'money', carrier: 'text', freeFrom: 'moneyOrEmpty', vatRate: 'int', enabled: 'bool' } as const;
+const SHIPPING_FIELDS = { code: 'text', name: 'text', price: 'money', carrier: 'text', freeFrom: 'moneyOrEmpty', weightBands: 'weightBands', maxWeightGrams: 'kgOrEmpty', codSurcharge: 'moneyOrEmpty', vatRate: 'int', enabled: 'bool' } as const;
 const PAYMENT_FIELDS = { code: 'text', kind: 'text', name: 'text', price: 'money', vatRate: 'int', enabled: 'bool', shippingCodes: 'list' } as const;
 
 // Money is shown as the owner types it: `129` or `129,50`, without the currency.
@@ -22,7 +22,17 @@ export function checkoutValues(settings: Settings): Record<string, string> {
     orderNumberFormat: c.orderNumberFormat,
     paymentDueDays: String(c.paymentDueDays),
     vatRates: c.vatRates.join(', '),
-    ...rowValues('shippingMethods', c.shippingMethods.map((m) => ({ ...m, price: moneyText(m.price), freeFrom: moneyText(m.freeFrom) }))),
+    ...rowValues(
+      'shippingMethods',
+      c.shippingMethods.map((m) => ({
+        ...m,
+        price: moneyText(m.price),
+        freeFrom: moneyText(m.freeFrom),
+        weightBands: m.weightBands.map((b) => `${kilogramsText(b.overGrams)} = ${moneyText(b.price)}`).join('; '),
+        maxWeightGrams: kilogramsText(m.maxWeightGrams),
+        codSurcharge: moneyText(m.codSurcharge),
+      })),
+    ),
     ...rowValues('paymentMethods', c.paymentMethods.map((m) => ({ ...m, price: moneyText(m.price) }))),
   };
 }
@@ -72,6 +82,9 @@ export function CheckoutSection({ ctx, form, settings }: { ctx: PageContext; for
             <Select name={`shippingMethods.${i}.carrier`} label={t('settings.method.carrier')} form={form} options={carriers} />
             <TextInput name={`shippingMethods.${i}.price`} label={t('settings.method.price')} form={form} inputMode="decimal" class="field-narrow" />
             <TextInput name={`shippingMethods.${i}.freeFrom`} label={t('settings.method.freeFrom')} form={form} inputMode="decimal" class="field-narrow" />
+            <TextInput name={`shippingMethods.${i}.weightBands`} label={t('settings.method.weightBands')} hint={t('settings.method.weightBandsHint')} form={form} class="field-medium" />
+            <TextInput name={`shippingMethods.${i}.maxWeightGrams`} label={t('settings.method.maxWeight')} form={form} inputMode="decimal" class="field-narrow" />
+            <TextInput name={`shippingMethods.${i}.codSurcharge`} label={t('settings.method.codSurcharge')} hint={t('settings.method.codSurchargeHint')} form={form} inputMode="decimal" class="field-narrow" />
             <Select name={`shippingMethods.${i}.vatRate`} label={t('settings.method.vatRate')} form={form} options={vatOptions} />
             <Checkbox name={`shippingMethods.${i}.enabled`} label={t('settings.method.enabled')} form={form} checkedWhenNew />
             {i < shippingRows - 1 && <RemoveBox name={`shippingMethods.${i}.remove`} label={t('settings.remove')} />}

@@ -2,7 +2,28 @@
 import { parseMoneyInput } from '../../../domain/money/money.js';
 
 export type FormBody = Record<string, string | string[] | undefined>;
-export type FieldKind = 'text' | 'bool' | 'money' | 'moneyOrEmpty' | 'int' | 'intList' | 'list';
+export type FieldKind = 'text' | 'bool' | 'money' | 'moneyOrEmpty' | 'int' | 'intList' | 'list' | 'kg' | 'kgOrEmpty' | 'weightBands';
+
+/** Kilograms as typed (`2,5`, `10`) → whole grams, or null when it is not a weight. */
+export function parseKilograms(text: string): number | null {
+  const match = /^(\d{1,4})(?:[.,](\d{1,3}))?$/.exec(text.trim().replace(/\s*kg$/i, ''));
+  return match ? Number(match[1]) * 1000 + Number((match[2] ?? '0').padEnd(3, '0')) : null;
+}
+
+/** Grams shown as the owner types kilograms: 2500 → `2,5`. */
+export const kilogramsText = (grams: number | null) => (grams === null ? '' : String(grams / 1000).replace('.', ','));
+
+/** `5 = 119; 10 = 159,50` → weight bands (over 5 kg 119 Kč, …); null when a part is not of that form. */
+function parseWeightBands(text: string): { overGrams: number; price: number }[] | null {
+  const parts = text.split(';').map((p) => p.trim()).filter(Boolean);
+  const bands = parts.map((part) => {
+    const [weight, price] = part.split('=').map((v) => v?.trim() ?? '');
+    const overGrams = parseKilograms(weight ?? '');
+    const minor = parseMoneyInput(price ?? '');
+    return overGrams !== null && minor !== null ? { overGrams, price: minor } : null;
+  });
+  return bands.every((b) => b !== null) ? (bands as { overGrams: number; price: number }[]) : null;
+}
 
 /** `bankAccounts.0.number` → `bankAccounts-0-number`, a safe element id. */
 export const fieldId = (path: string) => path.replace(/\./g, '-');
@@ -23,6 +44,12 @@ function convert(kind: FieldKind, sent: string | string[] | undefined): unknown 
       return value === '' ? null : (parseMoneyInput(value) ?? value);
     case 'int':
       return /^-?\d+$/.test(value) ? Number(value) : value;
+    case 'kg':
+      return parseKilograms(value) ?? value;
+    case 'kgOrEmpty':
+      return value === '' ? null : (parseKilograms(value) ?? value);
+    case 'weightBands':
+      return parseWeightBands(value) ?? value;
     case 'intList':
       return value === '' ? [] : value.split(/[,;\s]+/).filter(Boolean).map((v) => (/^\d+$/.test(v) ? Number(v) : v));
     default:

@@ -1,7 +1,7 @@
 /** The Configuration panel (owner only): one GET and one POST per section; a refused form shows the typed values and errors. */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
-import { isDomainError } from '../../../domain/errors.js';
+import { DomainError, isDomainError } from '../../../domain/errors.js';
 import type { Settings } from '../../../domain/settings/settings.js';
 import type { Services } from '../../../services/services.js';
 import type { DocumentImageKind } from '../../../services/settings/ports.js';
@@ -17,6 +17,8 @@ import { DocumentImageForms, documentsValues, DocumentsSection, IMAGE_SLUGS, rea
 import { emailsValues, EmailsSection, MailTransportBox, readEmailsForm } from './emails-section.js';
 import { AuditSection } from './audit-section.js';
 import { invoicesValues, InvoicesSection, readInvoicesForm } from './invoices-section.js';
+import { CARRIERS_PATH, carriersValues, CarriersSection, PacketaStatusBox, readCarriersForm } from './carriers-section.js';
+import { toHttpError } from '../../middleware/errors.js';
 import { registerTemplateRoutes } from './template-routes.js';
 import { actorOf, type SettingsPageDeps } from './settings-deps.js';
 
@@ -45,6 +47,7 @@ const SECTIONS: Section[] = [
     render: (ctx, form, settings) => <CheckoutSection ctx={ctx} form={form} settings={settings} />,
   },
   { tab: 'invoices', path: '/admin/konfigurace/doklady', section: 'invoices', values: invoicesValues, read: readInvoicesForm, render: (ctx, form, settings) => <InvoicesSection ctx={ctx} form={form} settings={settings} /> },
+  { tab: 'carriers', path: CARRIERS_PATH, section: 'carriers', values: carriersValues, read: readCarriersForm, render: (ctx, form, settings) => <CarriersSection ctx={ctx} form={form} settings={settings} /> },
 ];
 
 export function registerSettingsRoutes(app: FastifyInstance, deps: SettingsPageDeps) {
@@ -75,6 +78,10 @@ export function registerSettingsRoutes(app: FastifyInstance, deps: SettingsPageD
       const to = settings.emails.ownerAddress || settings.shop.email || (request.admin?.via === 'session' ? request.admin.email : '');
       return <MailTransportBox ctx={ctx} transport={deps.mail} csrfToken={csrfToken} defaultTo={to} />;
     }
+    if (tab === 'carriers') {
+      const [mode, feed] = await Promise.all([services.packetaMode(), services.pickupFeedInfo('zasilkovna')]);
+      return <PacketaStatusBox ctx={ctx} mode={mode} feed={feed} csrfToken={csrfToken} />;
+    }
     if (tab === 'documents') {
       const kinds = await services.documentImageKinds();
       return (
@@ -104,6 +111,16 @@ export function registerSettingsRoutes(app: FastifyInstance, deps: SettingsPageD
     });
   }
 
+  app.post(`${CARRIERS_PATH}/vydejni-mista`, OWNER, async (request, reply) => {
+    try {
+      const { count } = await services.refreshPickupPoints({ maxAgeMs: 0 });
+      request.session.flash = { kind: 'success', text: request.t('settings.packeta.refreshed', { count }) };
+    } catch (error) {
+      request.session.flash = { kind: 'error', text: toHttpError(isCarrierFailure(error), request.t).message };
+    }
+    return reply.redirect(CARRIERS_PATH, 303);
+  });
+
   app.get('/admin/konfigurace/historie', OWNER, async (request, reply) => {
     const ctx = pageContext(request);
     const html = renderDocument(
@@ -129,6 +146,12 @@ export function registerSettingsRoutes(app: FastifyInstance, deps: SettingsPageD
     }
     return reply.redirect('/admin/konfigurace/emaily', 303);
   });
+}
+
+/** A feed that could not be had, as the owner reads it (the carrier's words); anything else is a bug and is thrown. */
+function isCarrierFailure(error: unknown): unknown {
+  if (error instanceof Error && error.name === 'CarrierError') return new DomainError((error as { kind?: string }).kind === 'rejected' ? 'carrier_rejected' : 'carrier_unavailable', error.message, undefined, { params: { carrier: 'Packeta', message: error.message } });
+  throw error;
 }
 
 const KIND_BY_SLUG: Record<string, DocumentImageKind> = Object.fromEntries(Object.entries(IMAGE_SLUGS).map(([kind, slug]) => [slug, kind as DocumentImageKind]));

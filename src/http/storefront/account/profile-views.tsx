@@ -10,6 +10,7 @@ import type { PageContext } from '../../views/page-context.js';
 import { FormErrorSummary, Input, type FormErrors } from './account-page.js';
 import { OrderProgress, PaymentBadge, StatusBadge } from './order-status-view.js';
 import { AddressLines, OrderItemsTable } from '../order-summary-view.js';
+import { PickupPointAddress } from '../checkout-pickup-view.js';
 
 export function AccountNav({ ctx, csrf, current }: { ctx: PageContext; csrf: string; current: 'orders' | 'settings' }) {
   const { t } = ctx;
@@ -108,7 +109,8 @@ export function OrderDetail({ ctx, view, base }: { ctx: PageContext; view: Custo
               {order.dic && <span>DIČ {order.dic}</span>}
               <AddressLines ctx={ctx} address={order.billingAddress} />
             </address>
-            {order.shippingAddress && (
+            <PickupPointAddress ctx={ctx} point={order.pickupPoint} />
+              {order.shippingAddress && (
               <>
                 <h3>{t('checkout.shippingAddress')}</h3>
                 <address class="shop-contact">
