@@ -6,7 +6,6 @@
 import { CarrierError, type CarrierClient, type ShipmentRequest } from '../../services/shipping/ports.js';
 import type { PacketaLabelFormat } from '../../domain/settings/carrier-settings.js';
 import { child, decimal, kilograms, parseXml, text, xmlDocument, type XmlObject } from './packeta-xml.js';
-import { readBranchFeed } from './packeta-feed.js';
 
 export type PacketaEndpoint = { apiUrl: string; feedBase: string; apiPassword: string };
 
@@ -94,6 +93,8 @@ export function packetaClient(options: PacketaClientOptions): CarrierClient {
     async *pickupPoints() {
       const endpoint = await options.endpoint();
       const apiKey = endpoint.apiPassword.slice(0, 16);
+      // The streaming JSON reader is loaded for the daily refresh only, not with every server's start.
+      const { readBranchFeed } = await import('./packeta-feed.js');
       yield* readBranchFeed(`${endpoint.feedBase}/${apiKey}/branch.json?lang=cs`, options.feedTimeoutMs ?? 120_000);
     },
   };

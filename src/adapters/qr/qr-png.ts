@@ -2,7 +2,6 @@
  * QR codes as PNG images for email (mail clients show an inline PNG, not SVG), and the attachment source that makes
  * them: a `qr_png` descriptor is drawn here, every other kind goes to the source it wraps (the order PDF).
  */
-import { PNG } from 'pngjs';
 import type { AttachmentSource } from '../../services/ports.js';
 import { qrMatrix } from './qr-code.js';
 
@@ -19,7 +18,9 @@ export async function qrPng(text: string, options: { scale?: number; margin?: nu
       for (let y = 0; y < scale; y++) pixels.fill(0, ((row + margin) * scale + y) * side + (col + margin) * scale, ((row + margin) * scale + y) * side + (col + margin + 1) * scale);
     }
   }
-  // pngjs, not sharp: a pure-JS encoder costs the worker nothing to load, where libvips adds ~50 MB to the process.
+  // pngjs, not sharp: a pure-JS encoder costs the worker little to load, where libvips adds ~50 MB to the process;
+  // loaded with the first code drawn, as the rest of the email's attachments are.
+  const { PNG } = await import('pngjs');
   const png = new PNG({ width: side, height: side, colorType: 0, inputColorType: 0, inputHasAlpha: false });
   png.data = pixels;
   return PNG.sync.write(png, { colorType: 0, inputColorType: 0, inputHasAlpha: false });
