@@ -43,6 +43,10 @@ import { exportRepo } from './adapters/db/export-repo.js';
 import { outboxJob, workerName } from './jobs/outbox-job.js';
 import { mailTransportInfo } from './http/admin/settings/settings-deps.js';
 import { housekeepingJobs, startWorker } from './jobs/worker.js';
+import { paymentRepo } from './adapters/db/payments-repo.js';
+import { cardGateways, COMGATE_URL } from './adapters/payments/card-gateways.js';
+import { fioHttpApi } from './adapters/payments/fio-api.js';
+import { paymentJobs } from './jobs/payment-jobs.js';
 
 export type Core = { config: Config; db: Db; services: Services; clock: Clock; close(): Promise<void> };
 
@@ -92,6 +96,9 @@ export function openCore(
     emailDomains: mxResolver({ timeoutMs: 2000 }),
     disposableDomains: disposableDomainList(),
     mailArchive: emlArchive(path.join(config.dataDir, 'mail')),
+    payments: paymentRepo(db),
+    fio: fioHttpApi({ baseUrl: 'https://fioapi.fio.cz/v1/rest', timeoutMs: 20_000 }),
+    cardGateways: cardGateways({ comgateUrl: COMGATE_URL, publicUrl: config.publicUrl, timeoutMs: 10_000 }),
     ...options.ports, // tests swap in their own (a loopback DNS server, fixture documents)
   });
   const close = async () => {
@@ -145,7 +152,7 @@ type Log = { info(obj: object, msg?: string): void; warn(obj: object, msg?: stri
 /** The background jobs with this process's outbox worker name, and a stop that hands back its unsent claims. */
 function startBackgroundWorker(core: Core, log: Log) {
   const name = workerName();
-  const worker = startWorker([...housekeepingJobs(core.db, core.clock), outboxJob(core.services, { worker: name, wakeOn: (wake) => onEmailsQueued(core.db, wake) })], log);
+  const worker = startWorker([...housekeepingJobs(core.db, core.clock), ...paymentJobs(core.services), outboxJob(core.services, { worker: name, wakeOn: (wake) => onEmailsQueued(core.db, wake) })], log);
   return {
     async stop() {
       await withinGrace(worker.stop(), log, 'background jobs');

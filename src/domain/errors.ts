@@ -16,7 +16,8 @@ export type ErrorCode =
   | 'idempotency_conflict'
   | 'invoice_exists'
   | 'invoice_credited'
-  | 'invoice_kept';
+  | 'invoice_kept'
+  | 'gateway_unavailable';
 
 export class DomainError extends Error {
   /** Values for the translated message (e.g. the SKUs that ran out). */

@@ -2,14 +2,16 @@
 import type { FastifyInstance } from 'fastify';
 import type { Services } from '../../services/services.js';
 import { actorOf } from '../admin/settings/settings-deps.js';
+import { withMaskedSecrets } from '../../domain/settings/payment-settings.js';
 
 const OWNER = { config: { role: 'owner' as const } };
 
 export function registerSettingsApi(app: FastifyInstance, services: Services) {
-  app.get('/api/admin/settings', OWNER, async () => services.getSettings());
+  // Credentials are shown masked (`••••abcd`); sending the masked value back keeps them.
+  app.get('/api/admin/settings', OWNER, async () => withMaskedSecrets(await services.getSettings()));
 
   app.patch('/api/admin/settings', OWNER, async (request) => {
     const { settings } = await services.updateSettings({ patch: request.body, actor: actorOf(request) });
-    return settings;
+    return withMaskedSecrets(settings);
   });
 }

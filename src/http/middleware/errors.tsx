@@ -25,6 +25,7 @@ const STATUS: Record<ErrorCode, number> = {
   invoice_exists: 409,
   invoice_credited: 409,
   invoice_kept: 409,
+  gateway_unavailable: 502,
 };
 
 export type HttpError = { status: number; code: string; message: string; fields?: Record<string, string> };

@@ -3,6 +3,7 @@ import { DomainError } from '../../domain/errors.js';
 import { settingsSchema, type Settings } from '../../domain/settings/settings.js';
 import { diffSettings, mergePatch, type Change } from '../../domain/settings/settings-patch.js';
 import { fieldErrorsOf } from '../../domain/validation.js';
+import { dropMaskedSecrets, isSecretPath, maskSecret } from '../../domain/settings/payment-settings.js';
 import type { Clock } from '../ports.js';
 import type { SettingsRepo } from './ports.js';
 import { getSettingsWithVersion } from './get-settings.js';
@@ -15,12 +16,15 @@ export async function updateSettings(deps: UpdateSettingsDeps, input: { patch: u
   if (typeof input.patch !== 'object' || input.patch === null || Array.isArray(input.patch)) {
     throw new DomainError('validation', 'settings patch must be an object', { _: 'invalid_type' });
   }
+  // A credential sent back masked (as the API and the form show it) is kept as stored.
+  const patch = dropMaskedSecrets(input.patch);
   // Another admin may save at the same moment: re-read and re-apply on top of their change.
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     const { settings: current, version } = await getSettingsWithVersion(deps);
-    const parsed = settingsSchema.safeParse(mergePatch(current, input.patch));
+    const parsed = settingsSchema.safeParse(mergePatch(current, patch));
     if (!parsed.success) throw new DomainError('validation', 'invalid settings', fieldErrorsOf(parsed.error));
-    const changes = diffSettings(current, parsed.data);
+    // The change history never holds a credential in full.
+    const changes = diffSettings(current, parsed.data).map((c) => (isSecretPath(c.path) ? { path: c.path, from: maskSecret(c.from), to: maskSecret(c.to) } : c));
     if (changes.length === 0) return { settings: current, changes };
     const saved = await deps.settings.save({ data: parsed.data, expectedVersion: version, actor: input.actor, at: deps.clock.now(), changes });
     if (saved) return { settings: parsed.data, changes };
@@ -31,6 +35,6 @@ export async function updateSettings(deps: UpdateSettingsDeps, input: { patch: u
 /** Checks a patch the way a save would, without saving (template previews). */
 export async function validateSettingsPatch(deps: { settings: SettingsRepo }, patch: unknown): Promise<void> {
   const { settings: current } = await getSettingsWithVersion(deps);
-  const parsed = settingsSchema.safeParse(mergePatch(current, patch));
+  const parsed = settingsSchema.safeParse(mergePatch(current, dropMaskedSecrets(patch)));
   if (!parsed.success) throw new DomainError('validation', 'invalid settings', fieldErrorsOf(parsed.error));
 }
