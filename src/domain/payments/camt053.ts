@@ -46,7 +46,7 @@ export function parseCamt053(xml: string): BankMovement[] {
     throw new StatementError(`camt.053: not well-formed XML (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`);
   }
   const statements = list(path(doc, 'Document', 'BkToCstmrStmt', 'Stmt'));
-  if (!node(path(doc, 'Document', 'BkToCstmrStmt')).GrpHdr) throw new StatementError('camt.053: no Document/BkToCstmrStmt in the file');
+  if (!('GrpHdr' in node(path(doc, 'Document', 'BkToCstmrStmt')))) throw new StatementError('camt.053: no Document/BkToCstmrStmt in the file');
   const movements: BankMovement[] = [];
   for (const statement of statements) {
     const account = accountOf(statement.Acct);
