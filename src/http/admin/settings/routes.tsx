@@ -17,6 +17,7 @@ import { DocumentImageForms, documentsValues, DocumentsSection, IMAGE_SLUGS, rea
 import { emailsValues, EmailsSection, MailTransportBox, readEmailsForm } from './emails-section.js';
 import { AuditSection } from './audit-section.js';
 import { invoicesValues, InvoicesSection, readInvoicesForm } from './invoices-section.js';
+import { paymentsValues, PaymentsSection, readPaymentsForm } from './payments-section.js';
 import { registerTemplateRoutes } from './template-routes.js';
 import { actorOf, type SettingsPageDeps } from './settings-deps.js';
 
@@ -45,6 +46,7 @@ const SECTIONS: Section[] = [
     render: (ctx, form, settings) => <CheckoutSection ctx={ctx} form={form} settings={settings} />,
   },
   { tab: 'invoices', path: '/admin/konfigurace/doklady', section: 'invoices', values: invoicesValues, read: readInvoicesForm, render: (ctx, form, settings) => <InvoicesSection ctx={ctx} form={form} settings={settings} /> },
+  { tab: 'payments', path: '/admin/konfigurace/platby', section: 'payments', values: paymentsValues, read: readPaymentsForm, render: (ctx, form) => <PaymentsSection ctx={ctx} form={form} /> },
 ];
 
 export function registerSettingsRoutes(app: FastifyInstance, deps: SettingsPageDeps) {

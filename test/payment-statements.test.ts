@@ -2,14 +2,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { StatementError, decimalToMinor } from './bank-movement.js';
-import { parseGpc, parseGpcText } from './gpc.js';
-import { parseCamt053, symbolFromReference } from './camt053.js';
-import { lastMovementId, parseFioStatement } from './fio-json.js';
-import { detectFormat, parseStatement } from './statement.js';
-import { candidateSymbols, decidePairing } from './pairing.js';
+import { StatementError, decimalToMinor } from '../src/domain/payments/bank-movement.js';
+import { parseGpc, parseGpcText } from '../src/domain/payments/gpc.js';
+import { parseCamt053, symbolFromReference } from '../src/domain/payments/camt053.js';
+import { lastMovementId, parseFioStatement } from '../src/domain/payments/fio-json.js';
+import { detectFormat, parseStatement } from '../src/domain/payments/statement.js';
+import { candidateSymbols, decidePairing } from '../src/domain/payments/pairing.js';
 
-const fixture = (name: string) => readFileSync(new URL(`../../../test/fixtures/payments/${name}`, import.meta.url));
+const fixture = (name: string) => readFileSync(new URL(`./fixtures/payments/${name}`, import.meta.url));
 
 test('GPC/ABO in Windows-1250: every 075 movement with its sign, symbol, message (078) and payer', () => {
   const movements = parseGpc(fixture('vypis-fio.gpc'));
