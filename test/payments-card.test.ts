@@ -39,7 +39,7 @@ for (const dialect of DIALECTS) {
     const paymentEvents = async (number: string) => (await kramek.core.services.adminOrder(number)).timeline.filter((e) => e.kind === 'payment').length;
 
     before(async () => {
-      comgate = await startFakeComgate({ merchant: MERCHANT, secret: SECRET, notifyUrl: () => `${shopUrl}/platby/comgate/oznameni` });
+      comgate = await startFakeComgate({ merchant: MERCHANT, secret: SECRET, notifyUrl: () => `${shopUrl}/api/payments/comgate/notify` });
       kramek = await startKramek(dialect, { ports: { cardGateways: cardGateways({ comgateUrl: comgate.url, publicUrl: 'https://obchod.example.cz', timeoutMs: 400 }) } });
       await kramek.app.listen({ port: 0, host: '127.0.0.1' });
       shopUrl = `http://127.0.0.1:${(kramek.app.server.address() as AddressInfo).port}`;
@@ -104,7 +104,7 @@ for (const dialect of DIALECTS) {
       assert.equal((await kramek.core.services.orderInvoices(order.number)).length, 1, 'the invoice on payment');
       assert.ok((await outboxOf(kramek, order.number)).some((e) => e.kind === 'payment'));
       const events = await paymentEvents(order.number);
-      const replay = await fetch(`${shopUrl}/platby/comgate/oznameni`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(comgate.notificationOf(transId)).toString() });
+      const replay = await fetch(`${shopUrl}/api/payments/comgate/notify`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(comgate.notificationOf(transId)).toString() });
       assert.equal(replay.status, 200);
       assert.equal(await paymentEvents(order.number), events, 'a replayed notification changes nothing');
       const back = await agent.get(`/platby/navrat?id=${transId}&refId=${order.number}`);
@@ -119,7 +119,7 @@ for (const dialect of DIALECTS) {
       const order = await cardOrder();
       const started = await payFromOrderPage(agent, order);
       const transId = String(started.headers.location).split('id=')[1]!;
-      const forge = (fields: Record<string, string>) => fetch(`${shopUrl}/platby/comgate/oznameni`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ ...comgate.notificationOf(transId), status: 'PAID', ...fields }).toString() });
+      const forge = (fields: Record<string, string>) => fetch(`${shopUrl}/api/payments/comgate/notify`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ ...comgate.notificationOf(transId), status: 'PAID', ...fields }).toString() });
       const statusCalls = comgate.calls.filter((c) => c.endpoint === 'status').length;
       assert.equal((await forge({ secret: 'guessed' })).status, 403);
       assert.equal(comgate.calls.filter((c) => c.endpoint === 'status').length, statusCalls, 'a forgery is not even looked up');
@@ -184,7 +184,7 @@ for (const dialect of DIALECTS) {
       const path = new URL(gatewayPage).pathname;
       const page = await agent.get(path);
       assert.match(page.body, /Testovací platební brána/);
-      const forged = await agent.request({ method: 'POST', url: '/platby/testovaci-brana/oznameni', headers: { 'x-signature': '00'.repeat(32) }, payload: { transId: path.split('/').at(-1)!, status: 'PAID' } });
+      const forged = await agent.request({ method: 'POST', url: '/api/payments/test-gateway/notify', headers: { 'x-signature': '00'.repeat(32) }, payload: { transId: path.split('/').at(-1)!, status: 'PAID' } });
       assert.equal(forged.statusCode, 403);
       const paid = await agent.post(path, { _csrf: csrfTokenOf(page.body), outcome: 'PAID' });
       assert.equal(paid.statusCode, 303);

@@ -17,7 +17,7 @@ import { renderDocument } from '../views/render.js';
 import type { PageContext } from '../views/page-context.js';
 import { COMGATE_NOTIFY_PATH } from '../admin/settings/payments-section.js';
 
-export const FAKE_NOTIFY_PATH = '/platby/testovaci-brana/oznameni';
+export const FAKE_NOTIFY_PATH = '/api/payments/test-gateway/notify';
 export const orderPageUrl = (order: Order) => `/objednavka/${order.number}?t=${encodeURIComponent(order.accessToken)}`;
 export const payPath = (order: Order) => `/objednavka/${order.number}/zaplatit`;
 

@@ -38,8 +38,8 @@ export function registerThankYouRoute(app: FastifyInstance, services: Services, 
         documentUrl={`/objednavka/${order.number}/doklad.pdf?t=${encodeURIComponent(token)}`}
         payment={payment}
         flash={flash}
+        cardPay={cardPay && <CardPayBox ctx={ctx} order={order} csrf={reply.generateCsrf()} />}
       >
-        {cardPay && <CardPayBox ctx={ctx} order={order} csrf={reply.generateCsrf()} />}
         <OrderProgress ctx={ctx} view={view} withdrawHref={`/objednavka/${order.number}/odstoupeni?t=${encodeURIComponent(token)}`} />
         <CustomerDocuments ctx={ctx} documents={documents} href={(id) => `/objednavka/${order.number}/doklady/${id}.pdf?t=${encodeURIComponent(token)}`} />
       </ThankYouPage>,

@@ -5,7 +5,7 @@ import type { PageContext } from '../../views/page-context.js';
 import { textValues, type FormBody } from './form-fields.js';
 import { Checkbox, Select, TextInput, type FormState } from './settings-frame.js';
 
-export const COMGATE_NOTIFY_PATH = '/platby/comgate/oznameni';
+export const COMGATE_NOTIFY_PATH = '/api/payments/comgate/notify';
 
 export function paymentsValues(settings: Settings): Record<string, string> {
   // The form shows credentials masked; sent back unchanged they are kept (update-settings drops masked values).
