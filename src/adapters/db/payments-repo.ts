@@ -267,17 +267,5 @@ export function paymentRepo(db: Db): PaymentRepo {
       const row = await db.selectFrom('card_payments').innerJoin('card_refunds', 'card_refunds.card_payment_id', 'card_payments.id').selectAll('card_payments').where('card_refunds.id', '=', refundId).executeTakeFirst();
       return row ? toCardPayment(row) : null;
     },
-
-    async refundsOf(orderId) {
-      const rows = await db
-        .selectFrom('card_refunds')
-        .innerJoin('invoices', 'invoices.id', 'card_refunds.credit_note_id')
-        .selectAll('card_refunds')
-        .select('invoices.number as credit_note_number')
-        .where('invoices.order_id', '=', orderId)
-        .orderBy('card_refunds.id')
-        .execute();
-      return rows.map((r) => ({ ...toRefund(r), creditNoteNumber: r.credit_note_number }));
-    },
   };
 }

@@ -3,7 +3,7 @@ import { DomainError } from '../../domain/errors.js';
 import { StatementError, type BankMovement } from '../../domain/payments/bank-movement.js';
 import { parseStatement } from '../../domain/payments/statement.js';
 import { getSettings } from '../settings/get-settings.js';
-import { pairMovement, type PairingDeps } from './pair-movement.js';
+import { movementKey, pairMovement, type PairingDeps } from './pair-movement.js';
 import type { MovementSource } from './ports.js';
 
 export type ImportSummary = { format: MovementSource; movements: number; added: number; duplicates: number; paid: number; partial: number; overpaid: number; unmatched: number; outgoing: number };
@@ -12,8 +12,11 @@ export type ImportSummary = { format: MovementSource; movements: number; added: 
 export async function importMovements(deps: PairingDeps, movements: BankMovement[], source: MovementSource, actor: string): Promise<ImportSummary> {
   const settings = await getSettings(deps);
   const summary: ImportSummary = { format: source, movements: movements.length, added: 0, duplicates: 0, paid: 0, partial: 0, overpaid: 0, unmatched: 0, outgoing: 0 };
+  // Movements stored before (a statement imported again, overlapping statements) are skipped without a transaction.
+  const stored = new Set<string>();
+  for (let i = 0; i < movements.length; i += 500) for (const key of await deps.payments.storedKeys(movements.slice(i, i + 500).map(movementKey))) stored.add(key);
   for (const movement of movements) {
-    const result = await pairMovement(deps, movement, source, actor, settings);
+    const result = stored.has(movementKey(movement)) ? ({ outcome: 'duplicate' } as const) : await pairMovement(deps, movement, source, actor, settings);
     if (result.outcome === 'duplicate') summary.duplicates++;
     else {
       summary.added++;

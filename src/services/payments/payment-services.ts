@@ -26,6 +26,5 @@ export function paymentServices(ports: PaymentPorts) {
     handleCardNotification: (input: { provider: string; body: Record<string, string>; headers: Record<string, string | undefined> }) => handleCardNotification(ports, input),
     cardPaymentReturn: (transId: string) => cardPaymentReturn(ports, transId),
     sendPendingRefunds: () => sendPendingRefunds(ports),
-    orderCardRefunds: (orderId: number) => ports.payments.refundsOf(orderId),
   };
 }

@@ -75,7 +75,6 @@ export interface PaymentRepo {
   refundIdOf(creditNoteId: number): Promise<number | null>;
   /** The card payment a refund goes back to. */
   cardPaymentsOfRefund(refundId: number): Promise<CardPayment | null>;
-  refundsOf(orderId: number): Promise<(CardRefund & { creditNoteNumber: string })[]>;
 }
 
 /** The Fio banka API, read-only: the movements since the bookmark the bank keeps, and moving that bookmark. */
