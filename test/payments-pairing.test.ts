@@ -103,6 +103,21 @@ for (const dialect of DIALECTS) {
       assert.equal(await state(f.number), 'paid');
     });
 
+    test('the invoice number as variable symbol pairs too; no payment email when Configuration says so', async () => {
+      await kramek.core.services.updateSettings({ patch: { invoices: { variableSymbol: 'invoice' }, payments: { notifyCustomer: false } }, actor: 'test' });
+      try {
+        const k = await order();
+        const invoice = await kramek.core.services.issueInvoice({ number: k.number, actor: 'test' });
+        assert.notEqual(invoice.variableSymbol, k.number);
+        await kramek.core.services.importStatement({ bytes: fioJsonStatement([{ id: nextId(), amount: k.total, vs: invoice.variableSymbol }]), actor: 'test' });
+        assert.equal(await state(k.number), 'paid');
+        assert.equal((await kramek.core.services.orderInvoices(k.number)).length, 1, 'no second invoice');
+        assert.ok(!(await outboxOf(kramek, k.number)).some((e) => e.kind === 'payment'), 'no payment email');
+      } finally {
+        await kramek.core.services.updateSettings({ patch: { invoices: { variableSymbol: 'order' }, payments: { notifyCustomer: true } }, actor: 'test' });
+      }
+    });
+
     test('a statement that is not one is refused with a clear reason and stores nothing', async () => {
       const before = await fingerprint();
       await assert.rejects(kramek.core.services.importStatement({ bytes: Buffer.from('074 too short'), actor: 'test' }), (error: { code?: string; fields?: Record<string, string> }) => error.code === 'validation' && error.fields?.file === 'statement_unreadable');
