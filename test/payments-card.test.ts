@@ -174,6 +174,20 @@ for (const dialect of DIALECTS) {
       assert.ok((await kramek.core.services.adminOrder(order.number)).timeline.some((e) => /Vráceno na kartu 100,00/.test(e.text)));
     });
 
+    test('the demo shop takes card payments through the test gateway', async () => {
+      const demo = await startKramek(dialect);
+      try {
+        await demo.core.services.seedDemoShop();
+        const settings = await demo.core.services.getSettings();
+        assert.equal(settings.payments.card.provider, 'fake');
+        assert.ok(settings.payments.card.secret.length >= 20);
+        const methods = (await demo.app.inject({ method: 'GET', url: '/api/store/payment-methods' })).json() as { code: string; name: string }[];
+        assert.ok(methods.some((m) => m.code === 'karta' && m.name === 'Platba kartou online'));
+      } finally {
+        await demo.close();
+      }
+    });
+
     test('the test gateway: its own page, a signed notification through the shop, forgeries refused, refunds once', async () => {
       await kramek.core.services.updateSettings({ patch: { payments: { card: { provider: 'fake', secret: 'demoSecret0123456789' } } }, actor: 'test' });
       const agent = new Agent(kramek.app);
