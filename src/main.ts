@@ -47,6 +47,10 @@ import { carrierJobs } from './jobs/carrier-jobs.js';
 import { outboxJob, workerName } from './jobs/outbox-job.js';
 import { mailTransportInfo } from './http/admin/settings/settings-deps.js';
 import { housekeepingJobs, startWorker } from './jobs/worker.js';
+import { paymentRepo } from './adapters/db/payments-repo.js';
+import { cardGateways, COMGATE_URL } from './adapters/payments/card-gateways.js';
+import { fioHttpApi } from './adapters/payments/fio-api.js';
+import { paymentJobs } from './jobs/payment-jobs.js';
 
 export type Core = { config: Config; db: Db; services: Services; clock: Clock; close(): Promise<void> };
 
@@ -101,6 +105,9 @@ export function openCore(
     pickupPoints: pickupPointRepo(db),
     shipments: shipmentRepo(db),
     carriers,
+    payments: paymentRepo(db),
+    fio: fioHttpApi({ baseUrl: 'https://fioapi.fio.cz/v1/rest', timeoutMs: 20_000 }),
+    cardGateways: cardGateways({ comgateUrl: COMGATE_URL, publicUrl: config.publicUrl, timeoutMs: 10_000 }),
     ...options.ports, // tests swap in their own (a loopback DNS server, fixture documents)
   });
   const close = async () => {
@@ -155,7 +162,7 @@ type Log = { info(obj: object, msg?: string): void; warn(obj: object, msg?: stri
 /** The background jobs with this process's outbox worker name, and a stop that hands back its unsent claims. */
 function startBackgroundWorker(core: Core, log: Log) {
   const name = workerName();
-  const worker = startWorker([...housekeepingJobs(core.db, core.clock), ...carrierJobs(core.services), outboxJob(core.services, { worker: name, wakeOn: (wake) => onEmailsQueued(core.db, wake) })], log);
+  const worker = startWorker([...housekeepingJobs(core.db, core.clock), ...carrierJobs(core.services), ...paymentJobs(core.services), outboxJob(core.services, { worker: name, wakeOn: (wake) => onEmailsQueued(core.db, wake) })], log);
   return {
     async stop() {
       await withinGrace(worker.stop(), log, 'background jobs');

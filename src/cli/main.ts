@@ -6,7 +6,7 @@ import { isDomainError } from '../domain/errors.js';
 import { migrateToLatest } from '../adapters/db/migrate.js';
 import type { Core } from '../main.js';
 import { createWriteStream } from 'node:fs';
-import { rename, rm } from 'node:fs/promises';
+import { readFile, rename, rm } from 'node:fs/promises';
 import { pipeline } from 'node:stream/promises';
 
 // The composition root (web app, images, PDFs, mail) and the HTTP error wording are imported when a command needs
@@ -147,6 +147,19 @@ async function writeExport(chunks: AsyncIterable<string>, out: string | undefine
   }
 }
 
+const payments = program.command('payments').description('money in: bank statements');
+payments
+  .command('import')
+  .description('import a bank statement (GPC/ABO, camt.053 or Fio JSON) and pair its payments with orders; importing it again changes nothing')
+  .argument('<file>', 'the statement file')
+  .action(async (file: string) =>
+    withCore(async (core) => {
+      const bytes = await readFile(file);
+      const s = await core.services.importStatement({ bytes, actor: 'kramek payments import (CLI)' });
+      console.log(`${s.format}: ${s.movements} movements, ${s.added} new, ${s.duplicates} imported before; orders paid ${s.paid}, partly ${s.partial}, overpaid ${s.overpaid}; unmatched ${s.unmatched}, outgoing ${s.outgoing}`);
+    }),
+  );
+
 async function reasonOf(error: unknown): Promise<string> {
   if (error instanceof ConfigError || error instanceof NotYetAvailable) return error.message;
   if (isDomainError(error)) {
@@ -154,6 +167,7 @@ async function reasonOf(error: unknown): Promise<string> {
     const [{ translator }, { translateField }] = await Promise.all([import('../http/i18n/messages.js'), import('../http/middleware/errors.js')]);
     const en = translator('en');
     const fields = error.fields ? Object.entries(error.fields).map(([f, m]) => `--${f}: ${translateField(en, m)}`).join('; ') : '';
+    if (error.params?.reason) return `${error.message}`;
     return fields ? `${error.code === 'validation' ? 'invalid input' : error.code}: ${fields}` : error.message;
   }
   return error instanceof Error ? error.message : String(error);

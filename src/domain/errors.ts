@@ -20,7 +20,8 @@ export type ErrorCode =
   /** A carrier's API said no to what we sent (its message is the error's). */
   | 'carrier_rejected'
   /** A carrier's API is down, timed out or answered nonsense: nothing was changed, try again. */
-  | 'carrier_unavailable';
+  | 'carrier_unavailable'
+  | 'gateway_unavailable';
 
 export class DomainError extends Error {
   /** Values for the translated message (e.g. the SKUs that ran out). */

@@ -27,6 +27,7 @@ import type { InvoiceDocument } from '../domain/invoices/invoice-document.js';
 import { registerCartRoutes } from './storefront/cart-routes.js';
 import { registerCheckoutRoutes } from './storefront/checkout-routes.js';
 import { registerThankYouRoute } from './storefront/thank-you-routes.js';
+import { registerCardPaymentRoutes } from './storefront/card-payment-routes.js';
 import type { MailTransportInfo } from './admin/settings/settings-deps.js';
 import { registerCustomerSession } from './storefront/account/customer-session.js';
 import { registerAccountRoutes } from './storefront/account/routes.js';
@@ -126,6 +127,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerCartRoutes(app, options.services, pageContext);
   registerCheckoutRoutes(app, options.services, pageContext);
   registerThankYouRoute(app, options.services, pageContext);
+  registerCardPaymentRoutes(app, options.services, pageContext);
   registerAccountRoutes(app, options.services, pageContext, options.renderOrderPdf, options.renderInvoicePdf);
   await app.register(adminPlugin(options.services, pageContext, { mail: options.mail, renderOrderPdf: options.renderOrderPdf, renderInvoicePdf: options.renderInvoicePdf }));
   await app.register(adminApiPlugin(options.services, { publicUrl: options.publicUrl, renderOrderPdf: options.renderOrderPdf, renderInvoicePdf: options.renderInvoicePdf }));

@@ -17,8 +17,9 @@ import { customersServices, type CustomersPorts } from './customers/customers-se
 import { exportServices, type ExportPorts } from './exports/export-services.js';
 import { invoiceServices, type InvoicePorts } from './invoices/invoice-services.js';
 import { shippingServices, type ShippingPorts } from './shipping/shipping-services.js';
+import { paymentServices, type PaymentPorts } from './payments/payment-services.js';
 
-export type Ports = AdminPorts & SettingsPorts & CatalogPorts & MailPorts & ContentPorts & OrderPorts & CartPorts & AccountPorts & CustomersPorts & StatsPorts & ExportPorts & InvoicePorts & ShippingPorts;
+export type Ports = AdminPorts & SettingsPorts & CatalogPorts & MailPorts & ContentPorts & OrderPorts & CartPorts & AccountPorts & CustomersPorts & StatsPorts & ExportPorts & InvoicePorts & ShippingPorts & PaymentPorts;
 
 type AdminPorts = {
   clock: Clock;
@@ -44,6 +45,7 @@ export function createServices(ports: Ports) {
     ...exportServices(ports),
     ...invoiceServices(ports),
     ...shippingServices(ports),
+    ...paymentServices(ports),
   };
   return { ...services, seedDemoShop: () => seedDemoShop(services) };
 }

@@ -270,6 +270,11 @@ export function orderRepo(db: Db): OrderRepo {
     async findByNumber(number) {
       return load(await db.selectFrom('orders').selectAll().where('number', '=', number).executeTakeFirst());
     },
+
+    async findByNumberIn(tx, number) {
+      const executor = on(tx, db);
+      return load(await executor.selectFrom('orders').selectAll().where('number', '=', number).executeTakeFirst(), executor);
+    },
   };
 }
 

@@ -15,5 +15,6 @@ import type { CustomersPanelTables } from './customers-panel-schema.js';
 import type { StatsTables } from './stats-schema.js';
 import type { InvoiceTables } from './invoice-schema.js';
 import type { CarrierTables } from './carriers-schema.js';
+import type { PaymentTables } from './payments-schema.js';
 
-export type Database = AdminTables & SettingsTables & CatalogTables & OutboxTables & ContentTables & OrderTables & OrderPanelTables & CartTables & AccountTables & CustomersPanelTables & StatsTables & InvoiceTables & CarrierTables;
+export type Database = AdminTables & SettingsTables & CatalogTables & OutboxTables & ContentTables & OrderTables & OrderPanelTables & CartTables & AccountTables & CustomersPanelTables & StatsTables & InvoiceTables & CarrierTables & PaymentTables;

@@ -3,7 +3,7 @@
 export const OUTBOX_STATUSES = ['queued', 'sending', 'sent', 'failed'] as const;
 export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
 
-export const OUTBOX_KINDS = ['order_accepted', 'owner_new_order', 'order_status', 'customer_message', 'test', 'customer_account', 'withdrawal', 'invoice'] as const;
+export const OUTBOX_KINDS = ['order_accepted', 'owner_new_order', 'order_status', 'customer_message', 'test', 'customer_account', 'withdrawal', 'invoice', 'payment'] as const;
 export type OutboxKind = (typeof OUTBOX_KINDS)[number];
 
 /** After this many tries an email is `failed` for good (until someone presses "send again"). */

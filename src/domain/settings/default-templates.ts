@@ -71,4 +71,14 @@ export const DEFAULT_TEMPLATES: EmailTemplates = {
       body: `Hello {{customerName}},\n\nfor invoice no. {{invoiceNumber}} (order no. {{orderNumber}}) we have issued credit note no. {{documentNumber}} for {{total}}.\nReason: {{reason}}\n\nThe credit note is attached as a PDF and always available here: {{documentUrl}}\n\n${SIGNATURE_EN}`,
     },
   },
+  payment_received: {
+    cs: {
+      subject: 'Platbu za objednávku č. {{orderNumber}} jsme přijali',
+      body: `Dobrý den, {{customerName}},\n\nplatbu {{amount}} za objednávku č. {{orderNumber}} ({{paymentMethod}}) jsme přijali. Děkujeme, objednávka je zaplacena.\n\nStav objednávky: {{orderUrl}}\n\n${SIGNATURE_CS}`,
+    },
+    en: {
+      subject: 'Payment for order no. {{orderNumber}} received',
+      body: `Hello {{customerName}},\n\nwe have received your payment of {{amount}} for order no. {{orderNumber}} ({{paymentMethod}}). Thank you, the order is paid.\n\nOrder status: {{orderUrl}}\n\n${SIGNATURE_EN}`,
+    },
+  },
 };

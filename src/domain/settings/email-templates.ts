@@ -3,7 +3,7 @@
  * The HTML part is made from the text after the values are put in, so every value is escaped there,
  * and the subject loses line breaks, so no value can reach another header.
  */
-export const TEMPLATE_KEYS = ['order_accepted', 'owner_new_order', 'status_processing', 'status_shipped', 'status_completed', 'status_cancelled', 'test_email', 'invoice_issued', 'credit_note_issued'] as const;
+export const TEMPLATE_KEYS = ['order_accepted', 'owner_new_order', 'status_processing', 'status_shipped', 'status_completed', 'status_cancelled', 'test_email', 'invoice_issued', 'credit_note_issued', 'payment_received'] as const;
 export type TemplateKey = (typeof TEMPLATE_KEYS)[number];
 export type TemplateLocale = 'cs' | 'en';
 export type EmailTemplate = { subject: string; body: string };
@@ -22,6 +22,7 @@ export const PLACEHOLDERS: Record<TemplateKey, readonly string[]> = {
   test_email: ['shopName'],
   invoice_issued: ['shopName', 'orderNumber', 'customerName', 'documentNumber', 'documentTitle', 'total', 'documentUrl'],
   credit_note_issued: ['shopName', 'orderNumber', 'customerName', 'documentNumber', 'documentTitle', 'invoiceNumber', 'total', 'reason', 'documentUrl'],
+  payment_received: ['shopName', 'orderNumber', 'customerName', 'total', 'amount', 'paymentMethod', 'orderUrl'],
 };
 
 export type TemplateProblem = { part: 'subject' | 'body'; code: 'template_required' | 'template_too_long' | 'template_malformed' | 'template_unknown_placeholder' | 'template_subject_newline'; detail?: string };

@@ -14,6 +14,7 @@ import { DEFAULT_TEMPLATES } from './default-templates.js';
 import { layoutProblems } from '../exports/custom-layout.js';
 import { DEFAULT_NUMBER_FORMATS, documentNumberFormatProblem, literalPart } from '../invoices/document-number.js';
 import { carriersSection } from './carrier-settings.js';
+import { paymentsSection } from './payment-settings.js';
 
 // Messages are keys of the `field.*` texts at the web edge.
 const text = singleLineText;
@@ -143,7 +144,7 @@ const shippingMethod = z
   .strict()
   .refine((m) => m.maxWeightGrams === null || m.weightBands.every((b) => b.overGrams < m.maxWeightGrams!), { message: 'weight_bands_over_limit', path: ['weightBands'] });
 
-export const PAYMENT_KINDS = ['bank-transfer', 'cash-on-delivery', 'cash'] as const;
+export const PAYMENT_KINDS = ['bank-transfer', 'cash-on-delivery', 'cash', 'card'] as const;
 const paymentMethod = z
   .object({
     code,
@@ -234,8 +235,15 @@ const invoicesSection = z
   });
 
 export const settingsSchema = z
-  .object({ shop: shop.prefault({}), documents: documents.prefault({}), emails: emails.prefault({}), checkout: checkout.prefault({}), exports: exportsSection.prefault({}), invoices: invoicesSection.prefault({}), carriers: carriersSection.prefault({}) })
-  .strict();
+  .object({ shop: shop.prefault({}), documents: documents.prefault({}), emails: emails.prefault({}), checkout: checkout.prefault({}), exports: exportsSection.prefault({}), invoices: invoicesSection.prefault({}), carriers: carriersSection.prefault({}), payments: paymentsSection.prefault({}) })
+  .strict()
+  .superRefine((value, ctx) => {
+    // Card payments are offered only with a gateway set up in Configuration → Platby.
+    if (value.payments.card.provider !== 'none') return;
+    value.checkout.paymentMethods.forEach((m, i) => {
+      if (m.kind === 'card' && m.enabled) ctx.addIssue({ code: 'custom', message: 'card_gateway_missing', path: ['checkout', 'paymentMethods', i, 'kind'] });
+    });
+  });
 
 export type Settings = z.output<typeof settingsSchema>;
 export type SettingsInput = z.input<typeof settingsSchema>;

@@ -19,6 +19,7 @@ import { registerCustomerRoutes } from './customers/routes.js';
 import { registerStatsRoutes } from './stats/routes.js';
 import { registerExportRoutes } from './exports/routes.js';
 import { registerInvoiceRoutes } from './invoices/routes.js';
+import { registerPaymentRoutes } from './payments/routes.js';
 import type { InvoiceDocument } from '../../domain/invoices/invoice-document.js';
 
 export function adminPlugin(services: Services, pageContext: (r: FastifyRequest) => PageContext, options: { mail: MailTransportInfo; renderOrderPdf: (doc: OrderDocument) => Promise<Buffer>; renderInvoicePdf: (doc: InvoiceDocument) => Promise<Buffer> }) {
@@ -42,5 +43,6 @@ export function adminPlugin(services: Services, pageContext: (r: FastifyRequest)
     registerStatsRoutes(app, services, pageContext);
     registerExportRoutes(app, services, pageContext);
     registerInvoiceRoutes(app, services, pageContext, options.renderInvoicePdf);
+    registerPaymentRoutes(app, services, pageContext);
   };
 }

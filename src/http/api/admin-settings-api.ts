@@ -10,6 +10,7 @@ import { maskedSettings } from '../../domain/settings/secrets.js';
 const OWNER = { config: { role: 'owner' as const } };
 
 export function registerSettingsApi(app: FastifyInstance, services: Services) {
+  // Credentials are shown masked (`••••abcd`); sending the masked value back keeps them.
   app.get('/api/admin/settings', OWNER, async () => maskedSettings(await services.getSettings()));
 
   app.patch('/api/admin/settings', OWNER, async (request) => {

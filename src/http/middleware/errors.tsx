@@ -27,6 +27,7 @@ const STATUS: Record<ErrorCode, number> = {
   invoice_kept: 409,
   carrier_rejected: 422,
   carrier_unavailable: 502,
+  gateway_unavailable: 502,
 };
 
 export type HttpError = { status: number; code: string; message: string; fields?: Record<string, string> };

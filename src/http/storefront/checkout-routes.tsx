@@ -11,6 +11,7 @@ import { fieldErrorsOf } from '../../domain/validation.js';
 import type { Settings } from '../../domain/settings/settings.js';
 import { offeredPaymentMethods, offeredShippingMethods } from '../../domain/settings/checkout-methods.js';
 import { csrfGuard } from '../middleware/session.js';
+import { redirectToGateway } from './card-payment-routes.js';
 import { toHttpError, translateField } from '../middleware/errors.js';
 import type { Translate } from '../i18n/messages.js';
 import { renderToString } from 'preact-render-to-string';
@@ -174,6 +175,8 @@ export function registerCheckoutRoutes(app: FastifyInstance, services: Services,
       request.session.cartCount = 0;
       const created = createAccount && order.customerId && !customer ? await services.findCustomer(order.customerId) : null;
       if (created) await startCustomerSession(request, created);
+      // A card order goes on to the gateway; should it be down, the order page says so and offers to pay again.
+      if (order.payment.kind === 'card' && order.paymentStatus === 'unpaid') return redirectToGateway(services, request, reply, order);
       return reply.redirect(`/objednavka/${order.number}?t=${encodeURIComponent(order.accessToken)}`, 303);
     };
     const refused = (error: DomainError) => {

@@ -10,6 +10,7 @@ import { categoryHref } from './product-card.js';
 import { ThankYouPage, type Payment } from './thank-you-view.js';
 import { OrderProgress } from './account/order-status-view.js';
 import { CustomerDocuments } from './account/documents-view.js';
+import { CardPayBox } from './card-pay-box.js';
 
 export function registerThankYouRoute(app: FastifyInstance, services: Services, pageContext: (r: FastifyRequest) => PageContext) {
   app.get<{ Params: { number: string }; Querystring: { t?: string } }>('/objednavka/:number', async (request, reply) => {
@@ -25,7 +26,7 @@ export function registerThankYouRoute(app: FastifyInstance, services: Services, 
     }
     const menu = await services.storeMenu();
     // The page stays the guest's order page after the purchase: progress, parcels, withdrawal.
-    const [view, documents] = await Promise.all([services.customerOrderView(order), services.orderInvoices(order.number)]);
+    const [view, documents, cardPay] = await Promise.all([services.customerOrderView(order), services.orderInvoices(order.number), services.canPayByCard(order)]);
     const flash = request.session?.flash ?? null;
     if (flash) request.session.flash = undefined;
     const ctx = pageContext(request);
@@ -37,6 +38,7 @@ export function registerThankYouRoute(app: FastifyInstance, services: Services, 
         documentUrl={`/objednavka/${order.number}/doklad.pdf?t=${encodeURIComponent(token)}`}
         payment={payment}
         flash={flash}
+        cardPay={cardPay && <CardPayBox ctx={ctx} order={order} csrf={reply.generateCsrf()} />}
       >
         <OrderProgress ctx={ctx} view={view} withdrawHref={`/objednavka/${order.number}/odstoupeni?t=${encodeURIComponent(token)}`} />
         <CustomerDocuments ctx={ctx} documents={documents} href={(id) => `/objednavka/${order.number}/doklady/${id}.pdf?t=${encodeURIComponent(token)}`} />

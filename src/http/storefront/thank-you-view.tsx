@@ -12,7 +12,7 @@ import { PickupPointAddress } from './checkout-pickup-view.js';
 export type Payment = { account: DocumentBankAccount | null; iban: string | null; qrSvg: string | null };
 
 
-export function ThankYouPage(props: { ctx: PageContext; categories: MenuCategory[]; doc: OrderDocument; documentUrl: string; payment: Payment | null; flash?: Flash | null; children?: ComponentChildren }) {
+export function ThankYouPage(props: { ctx: PageContext; categories: MenuCategory[]; doc: OrderDocument; documentUrl: string; payment: Payment | null; flash?: Flash | null; cardPay?: ComponentChildren; children?: ComponentChildren }) {
   const { ctx, doc, payment } = props;
   const { t, locale } = ctx;
   const money = (amount: number) => formatMoney(amount, locale);
@@ -23,6 +23,7 @@ export function ThankYouPage(props: { ctx: PageContext; categories: MenuCategory
         <CheckoutSteps ctx={ctx} current="done" />
         <h1>{t('thanks.title')}</h1>
         <p class="lead">{t('thanks.lead', { number: doc.number, email: doc.buyer.email })}</p>
+        {props.cardPay}
         <div class="thank-you-columns">
           <section class="thank-you-main" aria-labelledby="items-title">
             <h2 id="items-title">{t('thanks.items')}</h2>

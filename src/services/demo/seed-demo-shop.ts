@@ -1,4 +1,6 @@
 /** The demo shop of `kramek seed --demo` and a first start: catalogue, content page templates, and shop details if none are set. */
+import { randomBytes } from 'node:crypto';
+import { defaultSettings } from '../../domain/settings/settings.js';
 
 type DemoSteps = {
   seedDemo(): Promise<{ categories: number; products: number }>;
@@ -25,11 +27,17 @@ const DEMO_SHOP = {
   documents: { footer: 'Zlatý drak s.r.o. je zapsána v obchodním rejstříku vedeném Městským soudem v Praze.' },
 };
 
+/** The demo takes card payments through the test gateway (nothing is really paid), with a secret of its own. */
+const demoPayments = () => ({
+  payments: { card: { provider: 'fake', secret: randomBytes(18).toString('base64url'), test: true } },
+  checkout: { paymentMethods: [...defaultSettings().checkout.paymentMethods, { code: 'karta', kind: 'card', name: 'Platba kartou online', price: 0 }] },
+});
+
 export async function seedDemoShop(steps: DemoSteps) {
   const catalog = await steps.seedDemo();
   const pages = await steps.seedTemplatePages();
   // Only a shop whose settings were never saved gets the demo identity; an owner's own details are never replaced.
   const settingsSeeded = (await steps.getSettingsWithVersion()).version === 0;
-  if (settingsSeeded) await steps.updateSettings({ patch: DEMO_SHOP, actor: 'kramek seed --demo' });
+  if (settingsSeeded) await steps.updateSettings({ patch: { ...DEMO_SHOP, ...demoPayments() }, actor: 'kramek seed --demo' });
   return { ...catalog, pages, settings: settingsSeeded };
 }

@@ -12,10 +12,12 @@ import { pragueDateOf } from '../../domain/stats/prague-calendar.js';
 import { getSettings } from '../settings/get-settings.js';
 import { queueDocumentEmail } from './invoice-emails.js';
 import { allocateNumber, type InvoiceDeps } from './issue-invoice.js';
+import { recordCardRefund } from '../payments/card-refund.js';
+import type { PaymentRepo } from '../payments/ports.js';
 
 const AMOUNT_LINE = { cs: (n: string) => `Oprava ceny k dokladu ${n}`, en: (n: string) => `Price correction to ${n}` };
 
-export async function issueCreditNote(deps: InvoiceDeps, input: { invoiceId: number; request: CreditRequest; actor: string }): Promise<Invoice> {
+export async function issueCreditNote(deps: InvoiceDeps & { payments: PaymentRepo }, input: { invoiceId: number; request: CreditRequest; actor: string }): Promise<Invoice> {
   const reason = creditReason(input.request.reason);
   const found = await deps.invoices.findById(null, input.invoiceId);
   if (!found) throw new DomainError('not_found');
@@ -57,6 +59,8 @@ export async function issueCreditNote(deps: InvoiceDeps, input: { invoiceId: num
       content: { ...invoice.content, lines, vat, original: { id: invoice.id, number: invoice.number, issueDate: invoice.issueDate, uuid: invoice.uuid } },
     });
     await deps.invoices.recordCredit(tx, invoice.id, invoice.creditedTotal - total, fully);
+    // An order paid by card gets its money back through the gateway: the refund is written with the credit note.
+    await recordCardRefund(deps, tx, creditNote, now);
     const emailed = await queueDocumentEmail(deps, tx, { invoice: creditNote, order, settings, original: invoice });
     await deps.orders.addEvents(tx, order.id, [
       {

@@ -10,8 +10,10 @@ import { getSettings } from '../settings/get-settings.js';
 import { issueCreditNote } from './credit-invoice.js';
 import { issueInvoice, type InvoiceDeps } from './issue-invoice.js';
 import type { InvoiceListQuery } from './ports.js';
+import type { CardDeps } from '../payments/card-payments.js';
+import { sendCardRefund } from '../payments/card-refund.js';
 
-export type InvoicePorts = InvoiceDeps;
+export type InvoicePorts = InvoiceDeps & CardDeps;
 
 const EXPORT_PAGE = 200;
 
@@ -31,7 +33,13 @@ export function invoiceServices(ports: InvoicePorts) {
   const image = async (kind: DocumentImageKind) => (await ports.settings.image(kind))?.data ?? null;
   return {
     issueInvoice: (input: { number: string; actor: string }) => issueInvoice(ports, input),
-    creditInvoice: (input: { invoiceId: number; request: CreditRequest; actor: string }) => issueCreditNote(ports, input),
+    async creditInvoice(input: { invoiceId: number; request: CreditRequest; actor: string }) {
+      const creditNote = await issueCreditNote(ports, input);
+      // After commit: the gateway is called once for the refund the credit note wrote (if the order was paid by card).
+      const refundId = await ports.payments.refundIdOf(creditNote.id);
+      if (refundId !== null) await sendCardRefund(ports, refundId);
+      return creditNote;
+    },
     findInvoice: (id: number) => ports.invoices.findById(null, id),
     listInvoices: (query: InvoiceListQuery) => ports.invoices.list(query),
     customerInvoices: (customerId: number) => ports.invoices.forCustomer(customerId),

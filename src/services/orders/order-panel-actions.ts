@@ -1,6 +1,9 @@
 /** The Orders panel's other actions: payment state, internal notes, a message to the customer, a late parcel, the full admin view. */
 import { DomainError } from '../../domain/errors.js';
-import { isPaymentStatus } from '../../domain/orders/order-status.js';
+import { isPaymentStatus, type PaymentStatus } from '../../domain/orders/order-status.js';
+import type { Settings } from '../../domain/settings/settings.js';
+import type { Tx } from '../ports.js';
+import type { Order } from './ports.js';
 import { textToHtml } from '../../domain/settings/email-templates.js';
 import { queueEmail } from '../mail/queue-email.js';
 import { getSettings } from '../settings/get-settings.js';
@@ -41,15 +44,21 @@ export async function setPaymentStatus(deps: OrderPanelDeps, input: { number: st
   const order = await findOrderOrFail(deps, input.number);
   if (order.paymentStatus === status) return order;
   const settings = await getSettings(deps);
-  // The one place an order becomes paid (by hand, by the admin API, later by bank pairing and card payments).
-  await deps.transactor.run(async (tx) => {
-    const now = deps.clock.now();
-    await deps.orderPanel.setPaymentStatus(tx, order.id, status, now);
-    await deps.orders.addEvents(tx, order.id, [{ kind: 'payment', actor: input.actor, internal: false, text: `Platba: ${PAYMENT_NAMES[order.paymentStatus]} → ${PAYMENT_NAMES[status]}`, at: now }]);
-    // Configuration may issue the invoice on payment: in the same transaction as the payment itself.
-    if (status === 'paid') await issueOnMoment(deps, tx, { ...order, paymentStatus: status }, settings, 'paid', input.actor);
-  });
+  await deps.transactor.run((tx) => applyPaymentStatus(deps, tx, order, status, { actor: input.actor, settings }));
   return { ...order, paymentStatus: status };
+}
+
+/**
+ * The one place an order's payment state changes — by hand, by the admin API, by bank pairing and by card payments —
+ * inside the caller's transaction. `detail` says where the money came from, on the timeline.
+ */
+export async function applyPaymentStatus(deps: OrderPanelDeps, tx: Tx, order: Order, status: PaymentStatus, how: { actor: string; settings: Settings; detail?: string }) {
+  const now = deps.clock.now();
+  await deps.orderPanel.setPaymentStatus(tx, order.id, status, now);
+  const text = `Platba: ${PAYMENT_NAMES[order.paymentStatus]} → ${PAYMENT_NAMES[status]}${how.detail ? ` (${how.detail})` : ''}`;
+  await deps.orders.addEvents(tx, order.id, [{ kind: 'payment', actor: how.actor, internal: false, text, at: now }]);
+  // Configuration may issue the invoice on payment: in the same transaction as the payment itself.
+  if (status === 'paid') await issueOnMoment(deps, tx, { ...order, paymentStatus: status }, how.settings, 'paid', how.actor);
 }
 
 /** An internal note: for the shop only, never shown to the customer. */

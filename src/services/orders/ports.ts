@@ -64,6 +64,8 @@ export interface OrderRepo {
   addEvents(tx: Tx | null, orderId: number, events: OrderEvent[]): Promise<void>;
   findByIdempotencyKey(key: string): Promise<(Order & { requestHash: string | null }) | null>;
   findByNumber(number: string): Promise<Order | null>;
+  /** The same, read inside a transaction (a payment marks the order paid in its own). */
+  findByNumberIn(tx: Tx, number: string): Promise<Order | null>;
 }
 
 export type NewCustomer = { email: string; name: string; phone: string | null; company: string | null; ico: string | null; dic: string | null; passwordHash: string; locale: 'cs' | 'en'; billingAddress: OrderAddress; shippingAddress: OrderAddress | null };

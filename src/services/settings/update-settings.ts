@@ -35,6 +35,6 @@ export async function updateSettings(deps: UpdateSettingsDeps, input: { patch: u
 /** Checks a patch the way a save would, without saving (template previews). */
 export async function validateSettingsPatch(deps: { settings: SettingsRepo }, patch: unknown): Promise<void> {
   const { settings: current } = await getSettingsWithVersion(deps);
-  const parsed = settingsSchema.safeParse(mergePatch(current, patch));
+  const parsed = settingsSchema.safeParse(mergePatch(current, withoutMaskedSecrets(patch)));
   if (!parsed.success) throw new DomainError('validation', 'invalid settings', fieldErrorsOf(parsed.error));
 }

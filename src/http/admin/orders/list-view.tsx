@@ -10,6 +10,7 @@ import { formatDateTime } from '../../views/format.js';
 import type { PageContext } from '../../views/page-context.js';
 import { encodeCursor } from './list-query.js';
 import { ORDERS_PATH, PaymentBadge, StatusBadge, statusName } from './badges.js';
+import { PAYMENTS_PATH } from '../payments/list-view.js';
 import { INVOICES_PATH } from '../invoices/paths.js';
 
 export type ListFilters = { status: string; payment: string; q: string; from: string; to: string };
@@ -28,7 +29,7 @@ export function OrderList(props: { ctx: PageContext; admin: AdminFrame; flash: F
   const filtered = !!(filters.q || filters.payment || filters.from || filters.to || filters.status);
   const tabs = [{ key: '', label: t('orders.tab.all'), count: total }, ...ORDER_STATUSES.map((s) => ({ key: s, label: statusName(ctx, s), count: props.counts[s] }))];
   return (
-    <AdminLayout ctx={ctx} title={t('nav.orders')} admin={props.admin} current="orders" flash={props.flash} actions={<a class="button" href={INVOICES_PATH}>{t('invoices.title')}</a>}>
+    <AdminLayout ctx={ctx} title={t('nav.orders')} admin={props.admin} current="orders" flash={props.flash} actions={<><a class="button" href={INVOICES_PATH}>{t('invoices.title')}</a> <a class="button" href={PAYMENTS_PATH}>{t('payments.title')}</a></>}>
       <nav class="tabs" aria-label={t('orders.col.status')}>
         {tabs.map((tab) => (
           <a key={tab.key} href={href({ ...filters, status: tab.key })} aria-current={filters.status === tab.key ? 'page' : undefined}>

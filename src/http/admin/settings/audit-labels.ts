@@ -13,6 +13,7 @@ const SECTION: Record<string, MessageKey> = {
   exports: 'exports.title',
   invoices: 'settings.tab.invoices',
   carriers: 'settings.tab.carriers',
+  payments: 'settings.tab.payments',
 };
 
 const FIELD: Record<string, MessageKey> = {
@@ -62,6 +63,13 @@ const FIELD: Record<string, MessageKey> = {
   'carriers.packeta.defaultWeightGrams': 'settings.packeta.defaultWeight',
   'carriers.packeta.widget': 'settings.packeta.widget',
   'carriers.packeta.completeOnDelivery': 'settings.packeta.completeOnDelivery',
+  'payments.notifyCustomer': 'settings.pay.notifyCustomer',
+  'payments.fio.token': 'settings.pay.fioToken',
+  'payments.fio.poll': 'settings.pay.fioPoll',
+  'payments.card.provider': 'settings.pay.provider',
+  'payments.card.merchant': 'settings.pay.merchant',
+  'payments.card.secret': 'settings.pay.secret',
+  'payments.card.test': 'settings.pay.test',
 };
 
 /** What the field belongs to, so "Název obchodu" and the like read with their place: `Obchod › Název obchodu`. */
@@ -99,6 +107,7 @@ export function auditValue(t: Translate, locale: 'cs' | 'en', path: string, valu
   if ((path === 'documents.logo' || path === 'documents.stamp') && value === 'image') return t('settings.audit.image');
   if (path === 'invoices.issueOn' && typeof value === 'string') return t(`settings.inv.issueOn.${value}` as MessageKey);
   if (path === 'invoices.variableSymbol' && typeof value === 'string') return t(`settings.inv.vs.${value}` as MessageKey);
+  if (path === 'payments.card.provider' && typeof value === 'string') return t(`settings.pay.provider.${value}` as MessageKey);
   if (path === 'checkout.vatRates' && Array.isArray(value)) return value.map((rate) => `${String(rate)} %`).join(', ');
   if (path === 'shop.bankAccounts' && Array.isArray(value)) {
     return (value as Account[]).map((a) => [a.label && `${String(a.label)}:`, a.number || a.iban].filter(Boolean).join(' ')).join('; ') || '—';

@@ -19,6 +19,7 @@ import { AuditSection } from './audit-section.js';
 import { invoicesValues, InvoicesSection, readInvoicesForm } from './invoices-section.js';
 import { CARRIERS_PATH, carriersValues, CarriersSection, PacketaStatusBox, readCarriersForm } from './carriers-section.js';
 import { toHttpError } from '../../middleware/errors.js';
+import { paymentsValues, PaymentsSection, readPaymentsForm } from './payments-section.js';
 import { registerTemplateRoutes } from './template-routes.js';
 import { actorOf, type SettingsPageDeps } from './settings-deps.js';
 
@@ -48,6 +49,7 @@ const SECTIONS: Section[] = [
   },
   { tab: 'invoices', path: '/admin/konfigurace/doklady', section: 'invoices', values: invoicesValues, read: readInvoicesForm, render: (ctx, form, settings) => <InvoicesSection ctx={ctx} form={form} settings={settings} /> },
   { tab: 'carriers', path: CARRIERS_PATH, section: 'carriers', values: carriersValues, read: readCarriersForm, render: (ctx, form, settings) => <CarriersSection ctx={ctx} form={form} settings={settings} /> },
+  { tab: 'payments', path: '/admin/konfigurace/platby', section: 'payments', values: paymentsValues, read: readPaymentsForm, render: (ctx, form) => <PaymentsSection ctx={ctx} form={form} /> },
 ];
 
 export function registerSettingsRoutes(app: FastifyInstance, deps: SettingsPageDeps) {

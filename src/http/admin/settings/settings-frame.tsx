@@ -14,6 +14,7 @@ export const SETTINGS_TABS = [
   { key: 'checkout', path: '/admin/konfigurace/objednavky', label: 'settings.tab.checkout' },
   { key: 'invoices', path: '/admin/konfigurace/doklady', label: 'settings.tab.invoices' },
   { key: 'carriers', path: '/admin/konfigurace/dopravci', label: 'settings.tab.carriers' },
+  { key: 'payments', path: '/admin/konfigurace/platby', label: 'settings.tab.payments' },
   { key: 'audit', path: '/admin/konfigurace/historie', label: 'settings.tab.audit' },
 ] as const satisfies readonly { key: string; path: string; label: MessageKey }[];
 

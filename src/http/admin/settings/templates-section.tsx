@@ -18,6 +18,7 @@ export function sampleValues(shopName: string, locale: TemplateLocale): Record<s
     customerName: 'Jana Nováková',
     customerEmail: 'jana.novakova@example.cz',
     total: formatMoney(123450, locale),
+    amount: formatMoney(123450, locale),
     itemCount: '3',
     paymentMethod: locale === 'cs' ? 'Bankovním převodem' : 'Bank transfer',
     shippingMethod: 'PPL',

@@ -8,6 +8,7 @@ import { formErrorsOf, formOf, sendAccountPage, setFlash, type AccountPageContex
 import { passwordKey, requireCustomer } from './customer-session.js';
 import { AccountNav, OrderDetail, OrdersOverview, profileValues, SettingsPage } from './profile-views.js';
 import { Pager, pageNumber } from '../product-card.js';
+import { CardPayBox } from '../card-pay-box.js';
 import { CustomerDocuments } from './documents-view.js';
 
 export function registerProfileRoutes(app: FastifyInstance, services: Services, pageContext: AccountPageContext, renderPdf: (doc: OrderDocument) => Promise<Buffer>) {
@@ -36,13 +37,14 @@ export function registerProfileRoutes(app: FastifyInstance, services: Services, 
     // Another customer's order answers exactly like one that does not exist.
     const order = await services.customerOrder(customer.id, request.params.number);
     if (!order) return reply.callNotFound();
-    const [view, documents] = await Promise.all([services.customerOrderView(order), services.orderInvoices(order.number)]);
+    const [view, documents, cardPay] = await Promise.all([services.customerOrderView(order), services.orderInvoices(order.number), services.canPayByCard(order)]);
     const base = `/ucet/objednavky/${order.number}`;
     return sendAccountPage(services, pageContext, request, reply, {
       title: request.t('account.order.title', { number: order.number }),
       body: (ctx) => (
         <>
           <AccountNav ctx={ctx} csrf={reply.generateCsrf()} current="orders" />
+          {cardPay && <CardPayBox ctx={ctx} order={order} csrf={reply.generateCsrf()} />}
           <OrderDetail ctx={ctx} view={view} base={base} />
           <CustomerDocuments ctx={ctx} documents={documents} href={(id) => `${base}/doklady/${id}.pdf`} />
         </>
