@@ -5,6 +5,7 @@ import type { Database } from './schema.js';
 import type { ProductImagesTable, ProductsTable, VariantsTable } from './catalog-schema.js';
 import { adminProductList, storeProductList, summaries } from './catalog-product-lists.js';
 import { rethrowUnique } from './catalog-unique.js';
+import { recordPriceChanges } from './price-history.js';
 import type { Db } from './kysely.js';
 
 type Executor = Db | Transaction<Database>;
@@ -18,6 +19,8 @@ export const toVariant = (r: Selectable<VariantsTable>): Variant => ({
   stock: r.stock,
   weightGrams: r.weight_grams,
   position: r.position,
+  ean: r.ean,
+  lowestPrice30d: r.lowest_price_30d,
 });
 
 export const toImage = (r: Selectable<ProductImagesTable>): ProductImage => ({
@@ -92,6 +95,8 @@ function toProduct(row: Selectable<ProductsTable>, parts: Pick<Product, 'categor
     stockTotal: row.stock_total,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+    manufacturer: row.manufacturer,
+    feedCategories: { heureka: row.heureka_category, zbozi: row.zbozi_category, google: row.google_category },
   };
 }
 
@@ -107,6 +112,10 @@ async function write(trx: Executor, product: ProductWrite, at: Date, id?: number
     stock_total: product.stockTotal,
     search_text: product.searchText,
     updated_at: at.toISOString(),
+    manufacturer: product.manufacturer,
+    heureka_category: product.feedCategories.heureka,
+    zbozi_category: product.feedCategories.zbozi,
+    google_category: product.feedCategories.google,
   };
   let productId: number;
   if (id === undefined) {
@@ -120,7 +129,7 @@ async function write(trx: Executor, product: ProductWrite, at: Date, id?: number
   if (keep.length) removed = removed.where('id', 'not in', keep);
   await removed.execute();
   for (const [position, v] of product.variants.entries()) {
-    const values = { sku: v.sku, name: v.name, price: v.price, compare_at_price: v.compareAtPrice, stock: v.stock, weight_grams: v.weightGrams, position };
+    const values = { sku: v.sku, name: v.name, price: v.price, compare_at_price: v.compareAtPrice, stock: v.stock, weight_grams: v.weightGrams, position, ean: v.ean };
     if (v.id) await trx.updateTable('variants').set(values).where('id', '=', v.id).where('product_id', '=', productId).execute();
     else await trx.insertInto('variants').values({ ...values, product_id: productId }).execute();
   }
@@ -131,6 +140,7 @@ async function write(trx: Executor, product: ProductWrite, at: Date, id?: number
       .values(product.categoryIds.map((category_id, position) => ({ product_id: productId, category_id, position })))
       .execute();
   }
+  await recordPriceChanges(trx, productId, at);
   return productId;
 }
 

@@ -16,6 +16,7 @@ import * as m0017 from './migrations/0017-stats-rollups.js';
 import * as m0018 from './migrations/0018-product-revision.js';
 import * as m0019 from './migrations/0019-automatic-notes-in-words.js';
 import * as m0020 from './migrations/0020-invoices.js';
+import * as m0025 from './migrations/0025-marketing.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-admin': m0001,
@@ -33,6 +34,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0018-product-revision': m0018,
   '0019-automatic-notes-in-words': m0019,
   '0020-invoices': m0020,
+  '0025-marketing': m0025,
 };
 
 export async function migrateToLatest(db: Db): Promise<string[]> {

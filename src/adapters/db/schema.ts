@@ -14,5 +14,6 @@ import type { AccountTables } from './account-schema.js';
 import type { CustomersPanelTables } from './customers-panel-schema.js';
 import type { StatsTables } from './stats-schema.js';
 import type { InvoiceTables } from './invoice-schema.js';
+import type { MarketingTables } from './marketing-schema.js';
 
-export type Database = AdminTables & SettingsTables & CatalogTables & OutboxTables & ContentTables & OrderTables & OrderPanelTables & CartTables & AccountTables & CustomersPanelTables & StatsTables & InvoiceTables;
+export type Database = AdminTables & SettingsTables & CatalogTables & OutboxTables & ContentTables & OrderTables & OrderPanelTables & CartTables & AccountTables & CustomersPanelTables & StatsTables & InvoiceTables & MarketingTables;

@@ -65,7 +65,7 @@ export function registerProductPages(app: FastifyInstance, services: Services, p
               <h1>{product.name}</h1>
               {chosen && (
                 <div class="product-price">
-                  <Price ctx={ctx} price={chosen.price} compareAt={chosen.compareAtPrice} />
+                  <Price ctx={ctx} price={chosen.price} compareAt={chosen.compareAtPrice} lowest30d={chosen.lowestPrice30d} />
                   <p class="muted small">
                     {t('store.vatIncluded', { rate: product.vatRate })} ·{' '}
                     {t('store.priceWithoutVat', { price: formatMoney(splitGross(chosen.price, product.vatRate).base, locale) })}
@@ -80,7 +80,7 @@ export function registerProductPages(app: FastifyInstance, services: Services, p
                       <input type="radio" name="variantId" id={`variant-${v.id}`} value={String(v.id)} checked={v.id === chosen?.id} disabled={v.stock <= 0} />
                       <label for={`variant-${v.id}`}>
                         <span class="variant-name">{v.name || product.name}</span>
-                        <Price ctx={ctx} price={v.price} compareAt={v.compareAtPrice} />
+                        <Price ctx={ctx} price={v.price} compareAt={v.compareAtPrice} lowest30d={v.lowestPrice30d} />
                         <AvailabilityText ctx={ctx} stock={v.stock} />
                       </label>
                     </div>
