@@ -19,6 +19,7 @@ import { sharpDocumentImages } from './adapters/images/document-image-processor.
 import { categoryRepo } from './adapters/db/catalog-category-repo.js';
 import { productRepo } from './adapters/db/catalog-product-repo.js';
 import { fileImageStore } from './adapters/files/image-store.js';
+import { feedFiles } from './adapters/files/feed-files.js';
 import { DEFAULT_VAT_RATES } from './domain/catalog/product-rules.js';
 import type { Config } from './config/env.js';
 import { buildApp } from './http/app.js';
@@ -70,6 +71,7 @@ export function openCore(
     categories: categoryRepo(db),
     products: productRepo(db),
     images: fileImageStore(config.dataDir),
+    feeds: feedFiles(config.dataDir),
     catalogOptions: { vatRates: DEFAULT_VAT_RATES, maxImageBytes: 10 * 1024 * 1024 },
     outbox: outboxRepo(db),
     transactor: kyselyTransactor(db),

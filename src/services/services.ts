@@ -16,8 +16,9 @@ import { accountServices, type AccountPorts } from './accounts/account-services.
 import { customersServices, type CustomersPorts } from './customers/customers-services.js';
 import { exportServices, type ExportPorts } from './exports/export-services.js';
 import { invoiceServices, type InvoicePorts } from './invoices/invoice-services.js';
+import { feedServices, type FeedPorts } from './feeds/feed-services.js';
 
-export type Ports = AdminPorts & SettingsPorts & CatalogPorts & MailPorts & ContentPorts & OrderPorts & CartPorts & AccountPorts & CustomersPorts & StatsPorts & ExportPorts & InvoicePorts;
+export type Ports = AdminPorts & SettingsPorts & CatalogPorts & MailPorts & ContentPorts & OrderPorts & CartPorts & AccountPorts & CustomersPorts & StatsPorts & ExportPorts & InvoicePorts & FeedPorts;
 
 type AdminPorts = {
   clock: Clock;
@@ -42,6 +43,7 @@ export function createServices(ports: Ports) {
     ...statsServices(ports),
     ...exportServices(ports),
     ...invoiceServices(ports),
+    ...feedServices(ports),
   };
   return { ...services, seedDemoShop: () => seedDemoShop(services) };
 }

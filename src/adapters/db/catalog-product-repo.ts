@@ -229,6 +229,32 @@ export function productRepo(db: Db): ProductRepo {
         after = ids[ids.length - 1]!;
       }
     },
+    async *eachFeedBatch(size) {
+      let after = 0;
+      for (;;) {
+        const rows = await db
+          .selectFrom('products')
+          .select('id')
+          .where('id', '>', after)
+          .where('active', '=', 1)
+          .where((eb) => eb.exists(eb.selectFrom('product_images').select('product_images.id').whereRef('product_images.product_id', '=', 'products.id')))
+          .orderBy('id')
+          .limit(size)
+          .execute();
+        if (rows.length === 0) return;
+        yield await reads.byIds(rows.map((r) => r.id));
+        after = rows[rows.length - 1]!.id;
+      }
+    },
+    async catalogFingerprint() {
+      const [products, categories] = await Promise.all([
+        sql<{ n: number; r: number; m: number }>`select count(*) as n, coalesce(sum(revision), 0) as r, coalesce(max(id), 0) as m from products`.execute(db),
+        sql<{ n: number; u: string | null }>`select count(*) as n, max(updated_at) as u from categories`.execute(db),
+      ]);
+      const p = products.rows[0]!;
+      const c = categories.rows[0]!;
+      return `${Number(p.n)}.${Number(p.r)}.${Number(p.m)}.${Number(c.n)}.${c.u ?? ''}`;
+    },
     async publicSlugs() {
       return (await db.selectFrom('products').select(['slug', 'updated_at']).where('active', '=', 1).orderBy('id').execute()).map((r) => ({ slug: r.slug, updatedAt: r.updated_at }));
     },

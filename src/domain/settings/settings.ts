@@ -13,6 +13,7 @@ import { TEMPLATE_KEYS, templateProblems, type EmailTemplates, type TemplateKey 
 import { DEFAULT_TEMPLATES } from './default-templates.js';
 import { layoutProblems } from '../exports/custom-layout.js';
 import { DEFAULT_NUMBER_FORMATS, documentNumberFormatProblem, literalPart } from '../invoices/document-number.js';
+import { marketingSection } from './marketing-settings.js';
 
 // Messages are keys of the `field.*` texts at the web edge.
 const text = singleLineText;
@@ -220,7 +221,7 @@ const invoicesSection = z
   });
 
 export const settingsSchema = z
-  .object({ shop: shop.prefault({}), documents: documents.prefault({}), emails: emails.prefault({}), checkout: checkout.prefault({}), exports: exportsSection.prefault({}), invoices: invoicesSection.prefault({}) })
+  .object({ shop: shop.prefault({}), documents: documents.prefault({}), emails: emails.prefault({}), checkout: checkout.prefault({}), exports: exportsSection.prefault({}), invoices: invoicesSection.prefault({}), marketing: marketingSection.prefault({}) })
   .strict();
 
 export type Settings = z.output<typeof settingsSchema>;

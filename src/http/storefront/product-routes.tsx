@@ -9,13 +9,15 @@ import type { PageContext } from '../views/page-context.js';
 import { CATALOGUE_PAGE, fingerprint, validatedPageCache } from './page-cache.js';
 import { AvailabilityText, Breadcrumbs, Price, ProductImg, categoryHref, productHref } from './product-card.js';
 import { originalUrl } from './media-routes.js';
+import { breadcrumbJsonLd, productJsonLd } from '../views/structured-data.js';
+import { decimal } from '../../domain/exports/export-order.js';
 
 // Rendered product pages kept per process: ~4 kB each, so a catalogue of about 15 000 products stays rendered.
 const PRODUCT_PAGES_MAX_BYTES = 64 * 1024 * 1024;
 
 export function registerProductPages(app: FastifyInstance, services: Services, pageContext: (r: FastifyRequest) => PageContext) {
   const cached = validatedPageCache(PRODUCT_PAGES_MAX_BYTES);
-  app.get<{ Params: { slug: string } }>('/zbozi/:slug', CATALOGUE_PAGE, async (request, reply) => {
+  app.get<{ Params: { slug: string }; Querystring: { varianta?: string } }>('/zbozi/:slug', CATALOGUE_PAGE, async (request, reply) => {
     // Everything the page shows: the product (its revision), the category tree (breadcrumbs, menu) and the frame.
     const [revision, categories] = await Promise.all([services.storeProductRevision(request.params.slug), services.storeCategories()]);
     const validator = revision === null ? null : `${revision}|${fingerprint(categories)}|${fingerprint(request.shopFrame)}|${request.shopName}`;
@@ -26,16 +28,38 @@ export function registerProductPages(app: FastifyInstance, services: Services, p
       if (!view) return null;
       const { product } = view;
       const widths = services.imageWidths();
-      // The first variant in stock is chosen; the price shown is that variant's.
-      const chosen = product.variants.find((v) => v.stock > 0) ?? product.variants[0];
+      // The variant a link asks for (`?varianta=`, as the comparison sites' feeds link), else the first in stock.
+      const asked = product.variants.find((v) => String(v.id) === request.query.varianta && v.stock > 0);
+      const chosen = asked ?? product.variants.find((v) => v.stock > 0) ?? product.variants[0];
       const text = htmlToText(product.descriptionHtml);
       const [main, ...more] = product.images;
+      const shop = services.shopUrl();
+      const url = `${shop}${productHref(product.slug)}`;
+      const structured = [
+        productJsonLd({
+          name: product.name,
+          description: text.slice(0, 5000),
+          url,
+          images: product.images.map((image) => `${shop}${originalUrl(image)}`),
+          brand: product.manufacturer,
+          sku: chosen?.sku ?? '',
+          gtin: chosen?.ean ?? null,
+          offers: product.variants.map((v) => ({ url: product.variants.length > 1 ? `${url}?varianta=${v.id}` : url, sku: v.sku, gtin: v.ean, price: v.price, inStock: v.stock > 0 })),
+        }),
+        breadcrumbJsonLd([{ name: t('store.home'), url: `${shop}/` }, ...view.path.map((c) => ({ name: c.name, url: `${shop}${categoryHref(c.slug)}` })), { name: product.name, url }]),
+      ];
       return (
         <StoreLayout
           ctx={ctx}
           title={product.name}
           description={metaDescription(text) || product.name}
-          canonical={`${services.shopUrl()}${productHref(product.slug)}`}
+          canonical={url}
+          jsonLd={structured}
+          openGraph={{
+            type: 'product',
+            image: main ? `${shop}${originalUrl(main)}` : undefined,
+            extra: chosen ? { 'product:price:amount': decimal(chosen.price), 'product:price:currency': 'CZK' } : {},
+          }}
           categories={menu.map((c) => ({ name: c.name, href: categoryHref(c.slug) }))}
           cartCount={0}
         >

@@ -126,6 +126,13 @@ export interface ProductRepo {
   eachBatch(size: number): AsyncIterable<Product[]>;
   /** Public slugs and update times for the sitemap. */
   publicSlugs(): Promise<{ slug: string; updatedAt: string }[]>;
+  /** Active products that have an image, whole (variants, images, categories), in id order, a batch at a time (feeds). */
+  eachFeedBatch(size: number): AsyncIterable<Product[]>;
+  /**
+   * A short text that changes whenever anything of the catalogue changes, on any app server: products (their revision,
+   * which the database raises with every change of variants, prices, stock, images and categories) and categories.
+   */
+  catalogFingerprint(): Promise<string>;
 }
 
 /** Stored image files in several widths; what every app server can read (a shared directory). */
