@@ -41,6 +41,11 @@ import { accountRepo } from './adapters/db/account-repo.js';
 import { customersRepo } from './adapters/db/customers-repo.js';
 import { statsRepo } from './adapters/db/stats-repo.js';
 import { exportRepo } from './adapters/db/export-repo.js';
+import { discountRepo } from './adapters/db/discount-repo.js';
+import { callOutboxRepo } from './adapters/db/call-outbox-repo.js';
+import { fetchJsonPoster } from './adapters/http/json-poster.js';
+import { HEUREKA_VERIFIED_URL } from './services/marketing/verified-reviews.js';
+import { callOutboxJob } from './jobs/call-outbox-job.js';
 import { outboxJob, workerName } from './jobs/outbox-job.js';
 import { mailTransportInfo } from './http/admin/settings/settings-deps.js';
 import { housekeepingJobs, startWorker } from './jobs/worker.js';
@@ -91,6 +96,10 @@ export function openCore(
     customersPanel: customersRepo(db),
     stats: statsRepo(db),
     exportsRepo: exportRepo(db),
+    discounts: discountRepo(db),
+    calls: callOutboxRepo(db),
+    poster: fetchJsonPoster(),
+    heurekaVerifiedUrl: HEUREKA_VERIFIED_URL,
     emailDomains: mxResolver({ timeoutMs: 2000 }),
     disposableDomains: disposableDomainList(),
     mailArchive: emlArchive(path.join(config.dataDir, 'mail')),
@@ -147,7 +156,7 @@ type Log = { info(obj: object, msg?: string): void; warn(obj: object, msg?: stri
 /** The background jobs with this process's outbox worker name, and a stop that hands back its unsent claims. */
 function startBackgroundWorker(core: Core, log: Log) {
   const name = workerName();
-  const worker = startWorker([...housekeepingJobs(core.db, core.clock), outboxJob(core.services, { worker: name, wakeOn: (wake) => onEmailsQueued(core.db, wake) })], log);
+  const worker = startWorker([...housekeepingJobs(core.db, core.clock), outboxJob(core.services, { worker: name, wakeOn: (wake) => onEmailsQueued(core.db, wake) }), callOutboxJob(core.services, { worker: name })], log);
   return {
     async stop() {
       await withinGrace(worker.stop(), log, 'background jobs');

@@ -17,8 +17,10 @@ import { customersServices, type CustomersPorts } from './customers/customers-se
 import { exportServices, type ExportPorts } from './exports/export-services.js';
 import { invoiceServices, type InvoicePorts } from './invoices/invoice-services.js';
 import { feedServices, type FeedPorts } from './feeds/feed-services.js';
+import { discountServices, type DiscountPorts } from './discounts/discount-services.js';
+import { marketingServices, type MarketingPorts } from './marketing/marketing-services.js';
 
-export type Ports = AdminPorts & SettingsPorts & CatalogPorts & MailPorts & ContentPorts & OrderPorts & CartPorts & AccountPorts & CustomersPorts & StatsPorts & ExportPorts & InvoicePorts & FeedPorts;
+export type Ports = AdminPorts & SettingsPorts & CatalogPorts & MailPorts & ContentPorts & OrderPorts & CartPorts & AccountPorts & CustomersPorts & StatsPorts & ExportPorts & InvoicePorts & FeedPorts & DiscountPorts & MarketingPorts;
 
 type AdminPorts = {
   clock: Clock;
@@ -44,6 +46,8 @@ export function createServices(ports: Ports) {
     ...exportServices(ports),
     ...invoiceServices(ports),
     ...feedServices(ports),
+    ...discountServices(ports),
+    ...marketingServices(ports),
   };
   return { ...services, seedDemoShop: () => seedDemoShop(services) };
 }

@@ -17,6 +17,7 @@ import { DocumentImageForms, documentsValues, DocumentsSection, IMAGE_SLUGS, rea
 import { emailsValues, EmailsSection, MailTransportBox, readEmailsForm } from './emails-section.js';
 import { AuditSection } from './audit-section.js';
 import { invoicesValues, InvoicesSection, readInvoicesForm } from './invoices-section.js';
+import { marketingValues, MarketingSection, readMarketingForm } from './marketing-section.js';
 import { registerTemplateRoutes } from './template-routes.js';
 import { actorOf, type SettingsPageDeps } from './settings-deps.js';
 
@@ -29,7 +30,7 @@ type Section = {
   section: keyof Settings;
   values(settings: Settings): Record<string, string>;
   read(body: FormBody): { patch: object; values: Record<string, string> };
-  render(ctx: PageContext, form: FormState, settings: Settings): VNode;
+  render(ctx: PageContext, form: FormState, settings: Settings, shopUrl: string): VNode;
 };
 
 const SECTIONS: Section[] = [
@@ -45,6 +46,7 @@ const SECTIONS: Section[] = [
     render: (ctx, form, settings) => <CheckoutSection ctx={ctx} form={form} settings={settings} />,
   },
   { tab: 'invoices', path: '/admin/konfigurace/doklady', section: 'invoices', values: invoicesValues, read: readInvoicesForm, render: (ctx, form, settings) => <InvoicesSection ctx={ctx} form={form} settings={settings} /> },
+  { tab: 'marketing', path: '/admin/konfigurace/marketing', section: 'marketing', values: marketingValues, read: readMarketingForm, render: (ctx, form, _settings, shopUrl) => <MarketingSection ctx={ctx} form={form} shopUrl={shopUrl} /> },
 ];
 
 export function registerSettingsRoutes(app: FastifyInstance, deps: SettingsPageDeps) {
@@ -61,7 +63,7 @@ export function registerSettingsRoutes(app: FastifyInstance, deps: SettingsPageD
     const html = renderDocument(
       <SettingsFrame ctx={ctx} admin={frame} tab={section.tab} flash={flash} errors={state.errors}>
         <SettingsForm action={section.path} csrfToken={frame.csrfToken} submit={ctx.t('settings.save')}>
-          {section.render(ctx, state, settings)}
+          {section.render(ctx, state, settings, services.shopUrl())}
         </SettingsForm>
         {extra}
       </SettingsFrame>,

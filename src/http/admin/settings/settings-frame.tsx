@@ -13,6 +13,7 @@ export const SETTINGS_TABS = [
   { key: 'templates', path: '/admin/konfigurace/sablony', label: 'settings.tab.templates' },
   { key: 'checkout', path: '/admin/konfigurace/objednavky', label: 'settings.tab.checkout' },
   { key: 'invoices', path: '/admin/konfigurace/doklady', label: 'settings.tab.invoices' },
+  { key: 'marketing', path: '/admin/konfigurace/marketing', label: 'settings.tab.marketing' },
   { key: 'audit', path: '/admin/konfigurace/historie', label: 'settings.tab.audit' },
 ] as const satisfies readonly { key: string; path: string; label: MessageKey }[];
 
