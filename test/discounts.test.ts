@@ -139,7 +139,7 @@ for (const dialect of DIALECTS) {
       const lines = () => kramek.core.db.selectFrom('cart_lines').select(['variant_id', 'quantity']).orderBy('variant_id').execute();
       const linesBefore = await lines();
 
-      let page = await agent.submit('/kosik', '/kosik/sleva', { code: 'loni' });
+      const page = await agent.submit('/kosik', '/kosik/sleva', { code: 'loni' });
       assert.equal(page.statusCode, 303);
       let cart = (await agent.get('/kosik')).body;
       assert.match(cart, /Slevový kód LONI nelze uplatnit: Platnost slevového kódu skončila\./);
