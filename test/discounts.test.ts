@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { DIALECTS } from './support/databases.js';
 import { startKramek, type TestKramek } from './support/kramek.js';
 import { TestClock } from './support/outbox.js';
-import { BUYER, stockOf } from './support/orders.js';
+import { BUYER, outboxOf, stockOf } from './support/orders.js';
 import { adminApi, setUpInvoicingShop, type Api } from './support/invoices.js';
 import { pdfPages, plain } from './support/pdf.js';
 import { ISDOC_XSD, KRAMEK_XSD, POHODA_XSD, xmllint } from './support/xml.js';
@@ -56,6 +56,9 @@ for (const dialect of DIALECTS) {
       assert.deepEqual(placed.discount, { code: 'JARO10', kind: 'percent', amount: 7460, currency: 'CZK', lines: [{ vatRate: 21, amount: 2980 }, { vatRate: 12, amount: 4480 }] });
       assert.equal(placed.total, 74600 - 7460 + 12900);
       assert.equal((await codeRow('JARO10')).used, 1);
+      const [email] = await outboxOf(kramek, placed.number);
+      assert.ok(email!.text_body.includes('Sleva – kód JARO10 (10 %): -74,60\u00A0Kč'), email!.text_body);
+      assert.ok(email!.html_body.includes('Sleva – kód JARO10 (10 %)</td>'));
 
       const pdf = plain(pdfPages((await api('GET', `/api/admin/orders/${placed.number}/document.pdf`)).raw).join('\n'));
       assert.match(pdf, /Sleva – kód JARO10 \(10 %\)\s+1\s+-29,80 Kč\s+21 %\s+-29,80 Kč/);
@@ -67,6 +70,10 @@ for (const dialect of DIALECTS) {
 
       const invoice = (await api('POST', `/api/admin/orders/${placed.number}/invoice`)).json();
       assert.equal(invoice.total, placed.total);
+      const invoicePdf = plain(pdfPages((await api('GET', `/api/admin/invoices/${invoice.id}.pdf`)).raw).join('\n'));
+      assert.match(invoicePdf, /Sleva – kód JARO10 \(10 %\)[^\n]*-29,80 Kč/);
+      assert.match(invoicePdf, /Sleva – kód JARO10 \(10 %\)[^\n]*-44,80 Kč/);
+      assert.ok(invoicePdf.includes('800,40 Kč'));
       const isdoc = await api('GET', `/api/admin/invoices/${invoice.id}.isdoc`);
       xmllint(isdoc.body, ISDOC_XSD);
       const pohodaInvoices = await api('GET', '/api/admin/exports/invoices.xml?from=2026-04-10&to=2026-04-10');

@@ -28,9 +28,7 @@ function DiscountForm({ ctx, csrf, discount }: { ctx: PageContext; csrf: string 
     return (
       <form method="post" action="/kosik/sleva/odebrat" class="cart-discount">
         {csrf && <CsrfField token={csrf} />}
-        <p class={discount.problem ? 'cart-issue cart-issue-blocking' : undefined}>
-          {discount.problem ? t('discount.notApplied', { code: discount.code, reason: discount.problem }) : t('discount.applied', { code: discount.code })}
-        </p>
+        {discount.problem && <p class="cart-issue cart-issue-blocking">{t('discount.notApplied', { code: discount.code, reason: discount.problem })}</p>}
         <button type="submit" class="button-link">
           {t('discount.remove')}
         </button>
@@ -132,6 +130,14 @@ export function CartPage(props: { ctx: PageContext; categories: MenuCategory[]; 
                       {props.discount.name}
                     </th>
                     <td class="num">{props.discount.amount === null ? '' : formatMoney(-props.discount.amount, locale)}</td>
+                  </tr>
+                )}
+                {props.discount && !props.discount.problem && props.discount.amount !== null && (
+                  <tr>
+                    <th scope="row" colSpan={3}>
+                      {t('discount.afterDiscount')}
+                    </th>
+                    <td class="num cart-total">{formatMoney(cart.itemsTotal - props.discount.amount, locale)}</td>
                   </tr>
                 )}
               </tfoot>

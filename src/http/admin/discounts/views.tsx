@@ -4,7 +4,7 @@ import { DISCOUNT_KINDS, DISCOUNT_SCOPES, unusableReason, type DiscountCode } fr
 import { formatMoney } from '../../../domain/money/money.js';
 import type { Category } from '../../../services/catalog/ports.js';
 import { CsrfField, ErrorSummary } from '../../views/components.js';
-import { formatDateTime } from '../../views/format.js';
+import { pragueDateOf } from '../../../domain/stats/prague-calendar.js';
 import type { PageContext } from '../../views/page-context.js';
 import type { MessageKey } from '../../i18n/messages.js';
 import { Fieldset, TextField, summaryOf, type FieldMessages } from '../catalog-forms.js';
@@ -15,6 +15,18 @@ export const DISCOUNTS_PATH = '/admin/zbozi/slevove-kody';
 export function discountText(ctx: PageContext, d: Pick<DiscountCode, 'kind' | 'value'>): string {
   if (d.kind === 'free_shipping') return ctx.t('disc.kind.free_shipping');
   return d.kind === 'percent' ? `${d.value} %` : formatMoney(d.value, ctx.locale);
+}
+
+/** A Prague calendar day as Czech write it: `1. 5. 2026`. */
+function day(iso: string): string {
+  const [y, m, d] = pragueDateOf(iso).split('-');
+  return `${Number(d)}. ${Number(m)}. ${y}`;
+}
+
+/** "od 1. 5. 2026 do 31. 5. 2026", the last day inclusive (the stored end is the next day's midnight). */
+function validity(ctx: PageContext, d: Pick<DiscountCode, 'startsAt' | 'endsAt'>): string {
+  if (!d.startsAt && !d.endsAt) return ctx.t('disc.always');
+  return [d.startsAt && ctx.t('disc.from', { day: day(d.startsAt) }), d.endsAt && ctx.t('disc.until', { day: day(new Date(Date.parse(d.endsAt) - 1).toISOString()) })].filter(Boolean).join(' ');
 }
 
 export function DiscountTable({ ctx, codes, now }: { ctx: PageContext; codes: DiscountCode[]; now: Date }) {
@@ -48,9 +60,7 @@ export function DiscountTable({ ctx, codes, now }: { ctx: PageContext; codes: Di
                   {d.minOrder !== null && <div class="muted small">{t('disc.minOrderShort', { amount: formatMoney(d.minOrder, locale) })}</div>}
                   {d.scope !== 'all' && <div class="muted small">{t(`disc.scope.${d.scope}`)}</div>}
                 </td>
-                <td class="small">
-                  {d.startsAt ? formatDateTime(d.startsAt, locale) : '—'} – {d.endsAt ? formatDateTime(d.endsAt, locale) : '—'}
-                </td>
+                <td class="small">{validity(ctx, d)}</td>
                 <td class="num">{d.usageLimit === null ? d.used : `${d.used} / ${d.usageLimit}`}</td>
                 <td>{reason ? <span class="badge badge-cancelled">{t(reason === 'discount_unknown' ? 'disc.status.off' : (`disc.status.${reason}` as MessageKey))}</span> : <span class="badge badge-completed">{t('disc.status.active')}</span>}</td>
               </tr>
