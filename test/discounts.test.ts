@@ -135,6 +135,10 @@ for (const dialect of DIALECTS) {
       assert.equal(await orderCount(), before.orders + 1);
       assert.equal(await stockOf(kramek, 'TEA-1'), before.stock - 2);
       assert.equal((await codeRow('JEDNOU')).used, before.used + 1);
+      // Forgetting the buyer keeps the use counted but not their address.
+      await kramek.core.services.anonymizeGuest('jednou@example.cz', 'Majitel');
+      const uses = await kramek.core.db.selectFrom('discount_redemptions').select('email').execute();
+      assert.ok(uses.length > 0 && uses.every((u) => !u.email.includes('jednou@')));
     });
 
     test('the storefront: a code applied in the cart shows in the checkout and goes with the order; a bad one leaves the cart as it was', async () => {

@@ -108,5 +108,15 @@ for (const dialect of DIALECTS) {
       assert.equal(placed.statusCode, 303, placed.body.slice(0, 2000));
       assert.equal((await calls()).length, before, 'the customer declined');
     });
+
+    test('anonymising the buyer before the report went out cancels it and keeps no address', async () => {
+      await placeOrder(kramek, { customer: { ...BUYER.customer, email: 'zapomente@example.cz' } });
+      const queued = (await calls()).at(-1)!;
+      assert.equal(queued.status, 'queued');
+      await kramek.core.services.anonymizeGuest('zapomente@example.cz', 'Majitel');
+      const after = (await calls()).at(-1)!;
+      assert.deepEqual([after.status, after.body.includes('zapomente')], ['failed', false]);
+      assert.equal((await deliver()).claimed, 0);
+    });
   });
 }
