@@ -19,6 +19,7 @@ import { sharpDocumentImages } from './adapters/images/document-image-processor.
 import { categoryRepo } from './adapters/db/catalog-category-repo.js';
 import { productRepo } from './adapters/db/catalog-product-repo.js';
 import { fileImageStore } from './adapters/files/image-store.js';
+import { feedFiles } from './adapters/files/feed-files.js';
 import { DEFAULT_VAT_RATES } from './domain/catalog/product-rules.js';
 import type { Config } from './config/env.js';
 import { buildApp } from './http/app.js';
@@ -44,6 +45,11 @@ import { pickupPointRepo } from './adapters/db/pickup-point-repo.js';
 import { shipmentRepo } from './adapters/db/shipment-repo.js';
 import { packetaGateway } from './adapters/carriers/packeta-gateway.js';
 import { carrierJobs } from './jobs/carrier-jobs.js';
+import { discountRepo } from './adapters/db/discount-repo.js';
+import { callOutboxRepo } from './adapters/db/call-outbox-repo.js';
+import { fetchJsonPoster } from './adapters/http/json-poster.js';
+import { HEUREKA_VERIFIED_URL } from './services/marketing/verified-reviews.js';
+import { callOutboxJob } from './jobs/call-outbox-job.js';
 import { outboxJob, workerName } from './jobs/outbox-job.js';
 import { mailTransportInfo } from './http/admin/settings/settings-deps.js';
 import { housekeepingJobs, startWorker } from './jobs/worker.js';
@@ -80,6 +86,7 @@ export function openCore(
     categories: categoryRepo(db),
     products: productRepo(db),
     images: fileImageStore(config.dataDir),
+    feeds: feedFiles(config.dataDir),
     catalogOptions: { vatRates: DEFAULT_VAT_RATES, maxImageBytes: 10 * 1024 * 1024 },
     outbox: outboxRepo(db),
     transactor: kyselyTransactor(db),
@@ -99,6 +106,10 @@ export function openCore(
     customersPanel: customersRepo(db),
     stats: statsRepo(db),
     exportsRepo: exportRepo(db),
+    discounts: discountRepo(db),
+    calls: callOutboxRepo(db),
+    poster: fetchJsonPoster(),
+    heurekaVerifiedUrl: HEUREKA_VERIFIED_URL,
     emailDomains: mxResolver({ timeoutMs: 2000 }),
     disposableDomains: disposableDomainList(),
     mailArchive: emlArchive(path.join(config.dataDir, 'mail')),
@@ -162,7 +173,7 @@ type Log = { info(obj: object, msg?: string): void; warn(obj: object, msg?: stri
 /** The background jobs with this process's outbox worker name, and a stop that hands back its unsent claims. */
 function startBackgroundWorker(core: Core, log: Log) {
   const name = workerName();
-  const worker = startWorker([...housekeepingJobs(core.db, core.clock), ...carrierJobs(core.services), ...paymentJobs(core.services), outboxJob(core.services, { worker: name, wakeOn: (wake) => onEmailsQueued(core.db, wake) })], log);
+  const worker = startWorker([...housekeepingJobs(core.db, core.clock), ...carrierJobs(core.services), ...paymentJobs(core.services), outboxJob(core.services, { worker: name, wakeOn: (wake) => onEmailsQueued(core.db, wake) }), callOutboxJob(core.services, { worker: name })], log);
   return {
     async stop() {
       await withinGrace(worker.stop(), log, 'background jobs');

@@ -26,6 +26,7 @@ export function sampleOrder(overrides: Partial<ExportOrder> = {}): ExportOrder {
     variableSymbol: '2026000123',
     note: 'Prosím zabalit <b>jako</b> dárek & rychle\u0001',
     itemsTotal: 2 * 14900 + 44800 + 5000,
+    discount: null,
     total: 2 * 14900 + 44800 + 5000 + 12900 + 3900,
     currency: 'CZK',
     items: [

@@ -28,6 +28,8 @@ const ENTITIES: Record<string, string> = { '&nbsp;': ' ', '&amp;': '&', '&lt;': 
  */
 export function htmlToText(html: string): string {
   return html
+    // Inline elements sit inside words and sentences ("z **Japonska**."); block elements and breaks separate them.
+    .replace(/<\/?(strong|em|b|i|a|code|span|s|del)\b[^>]*>/gi, '')
     .replace(/<[^>]*>/g, ' ')
     .replace(/&(nbsp|amp|lt|gt|quot|#39);/g, (entity) => ENTITIES[entity] ?? entity)
     .replace(/\s+/g, ' ')

@@ -18,8 +18,11 @@ import { exportServices, type ExportPorts } from './exports/export-services.js';
 import { invoiceServices, type InvoicePorts } from './invoices/invoice-services.js';
 import { shippingServices, type ShippingPorts } from './shipping/shipping-services.js';
 import { paymentServices, type PaymentPorts } from './payments/payment-services.js';
+import { feedServices, type FeedPorts } from './feeds/feed-services.js';
+import { discountServices, type DiscountPorts } from './discounts/discount-services.js';
+import { marketingServices, type MarketingPorts } from './marketing/marketing-services.js';
 
-export type Ports = AdminPorts & SettingsPorts & CatalogPorts & MailPorts & ContentPorts & OrderPorts & CartPorts & AccountPorts & CustomersPorts & StatsPorts & ExportPorts & InvoicePorts & ShippingPorts & PaymentPorts;
+export type Ports = AdminPorts & SettingsPorts & CatalogPorts & MailPorts & ContentPorts & OrderPorts & CartPorts & AccountPorts & CustomersPorts & StatsPorts & ExportPorts & InvoicePorts & ShippingPorts & PaymentPorts & FeedPorts & DiscountPorts & MarketingPorts;
 
 type AdminPorts = {
   clock: Clock;
@@ -46,6 +49,9 @@ export function createServices(ports: Ports) {
     ...invoiceServices(ports),
     ...shippingServices(ports),
     ...paymentServices(ports),
+    ...feedServices(ports),
+    ...discountServices(ports),
+    ...marketingServices(ports),
   };
   return { ...services, seedDemoShop: () => seedDemoShop(services) };
 }

@@ -56,7 +56,7 @@ export function productForm(fields: { name: string; slug?: string; description?:
   };
   if (fields.categoryIds) form.categoryIds = fields.categoryIds;
   variants.forEach((v, i) => {
-    for (const key of ['id', 'sku', 'name', 'price', 'compareAtPrice', 'stock', 'weightGrams', 'remove']) if (v[key] !== undefined || key === 'sku') form[`variants.${i}.${key}`] = v[key] ?? '';
+    for (const key of ['id', 'sku', 'name', 'price', 'compareAtPrice', 'stock', 'weightGrams', 'ean', 'remove']) if (v[key] !== undefined || key === 'sku') form[`variants.${i}.${key}`] = v[key] ?? '';
   });
   return form;
 }

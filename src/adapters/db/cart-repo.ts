@@ -67,6 +67,8 @@ export function cartRepo(db: Db): CartRepo {
     },
     async clear(cartId) {
       await db.deleteFrom('cart_lines').where('cart_id', '=', cartId).execute();
+      // The code went with the order; the next purchase starts without it.
+      await db.updateTable('carts').set({ discount_code: null }).where('id', '=', cartId).execute();
     },
     async variantsById(ids) {
       if (ids.length === 0) return [];
@@ -75,6 +77,12 @@ export function cartRepo(db: Db): CartRepo {
     async variantBySku(sku) {
       const row = await variants().where('variants.sku', '=', sku).executeTakeFirst();
       return row ? toVariant(row) : null;
+    },
+    async discountCode(cartId) {
+      return (await db.selectFrom('carts').select('discount_code').where('id', '=', cartId).executeTakeFirst())?.discount_code ?? null;
+    },
+    async setDiscountCode(cartId, code) {
+      await db.updateTable('carts').set({ discount_code: code }).where('id', '=', cartId).execute();
     },
   };
 }

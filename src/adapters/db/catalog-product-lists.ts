@@ -58,7 +58,7 @@ export async function summaries(db: Db, rows: SummaryRow[]): Promise<ProductSumm
   const ids = rows.map((r) => r.id);
   const [images, variants] = await Promise.all([
     db.selectFrom('product_images').selectAll().where('product_id', 'in', ids).orderBy('position').orderBy('id').execute(),
-    db.selectFrom('variants').select(['product_id', 'price', 'compare_at_price']).where('product_id', 'in', ids).orderBy('price').execute(),
+    db.selectFrom('variants').select(['product_id', 'price', 'compare_at_price', 'lowest_price_30d']).where('product_id', 'in', ids).orderBy('price').execute(),
   ]);
   return rows.map((r) => {
     const own = variants.filter((v) => v.product_id === r.id);
@@ -71,6 +71,7 @@ export async function summaries(db: Db, rows: SummaryRow[]): Promise<ProductSumm
       vatRate: r.vat_rate,
       minPrice: r.min_price,
       compareAtPrice: own[0]?.compare_at_price ?? null,
+      lowestPrice30d: own[0]?.lowest_price_30d ?? null,
       stockTotal: r.stock_total,
       variantCount: own.length,
       image: image ? toImage(image) : null,

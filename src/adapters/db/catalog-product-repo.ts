@@ -5,6 +5,7 @@ import type { Database } from './schema.js';
 import type { ProductImagesTable, ProductsTable, VariantsTable } from './catalog-schema.js';
 import { adminProductList, storeProductList, summaries } from './catalog-product-lists.js';
 import { rethrowUnique } from './catalog-unique.js';
+import { recordPriceChanges } from './price-history.js';
 import type { Db } from './kysely.js';
 
 type Executor = Db | Transaction<Database>;
@@ -18,6 +19,8 @@ export const toVariant = (r: Selectable<VariantsTable>): Variant => ({
   stock: r.stock,
   weightGrams: r.weight_grams,
   position: r.position,
+  ean: r.ean,
+  lowestPrice30d: r.lowest_price_30d,
 });
 
 export const toImage = (r: Selectable<ProductImagesTable>): ProductImage => ({
@@ -92,6 +95,8 @@ function toProduct(row: Selectable<ProductsTable>, parts: Pick<Product, 'categor
     stockTotal: row.stock_total,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+    manufacturer: row.manufacturer,
+    feedCategories: { heureka: row.heureka_category, zbozi: row.zbozi_category, google: row.google_category },
   };
 }
 
@@ -107,6 +112,10 @@ async function write(trx: Executor, product: ProductWrite, at: Date, id?: number
     stock_total: product.stockTotal,
     search_text: product.searchText,
     updated_at: at.toISOString(),
+    manufacturer: product.manufacturer,
+    heureka_category: product.feedCategories.heureka,
+    zbozi_category: product.feedCategories.zbozi,
+    google_category: product.feedCategories.google,
   };
   let productId: number;
   if (id === undefined) {
@@ -120,7 +129,7 @@ async function write(trx: Executor, product: ProductWrite, at: Date, id?: number
   if (keep.length) removed = removed.where('id', 'not in', keep);
   await removed.execute();
   for (const [position, v] of product.variants.entries()) {
-    const values = { sku: v.sku, name: v.name, price: v.price, compare_at_price: v.compareAtPrice, stock: v.stock, weight_grams: v.weightGrams, position };
+    const values = { sku: v.sku, name: v.name, price: v.price, compare_at_price: v.compareAtPrice, stock: v.stock, weight_grams: v.weightGrams, position, ean: v.ean };
     if (v.id) await trx.updateTable('variants').set(values).where('id', '=', v.id).where('product_id', '=', productId).execute();
     else await trx.insertInto('variants').values({ ...values, product_id: productId }).execute();
   }
@@ -131,6 +140,7 @@ async function write(trx: Executor, product: ProductWrite, at: Date, id?: number
       .values(product.categoryIds.map((category_id, position) => ({ product_id: productId, category_id, position })))
       .execute();
   }
+  await recordPriceChanges(trx, productId, at);
   return productId;
 }
 
@@ -218,6 +228,32 @@ export function productRepo(db: Db): ProductRepo {
         );
         after = ids[ids.length - 1]!;
       }
+    },
+    async *eachFeedBatch(size) {
+      let after = 0;
+      for (;;) {
+        const rows = await db
+          .selectFrom('products')
+          .select('id')
+          .where('id', '>', after)
+          .where('active', '=', 1)
+          .where((eb) => eb.exists(eb.selectFrom('product_images').select('product_images.id').whereRef('product_images.product_id', '=', 'products.id')))
+          .orderBy('id')
+          .limit(size)
+          .execute();
+        if (rows.length === 0) return;
+        yield await reads.byIds(rows.map((r) => r.id));
+        after = rows[rows.length - 1]!.id;
+      }
+    },
+    async catalogFingerprint() {
+      const [products, categories] = await Promise.all([
+        sql<{ n: number; r: number; m: number }>`select count(*) as n, coalesce(sum(revision), 0) as r, coalesce(max(id), 0) as m from products`.execute(db),
+        sql<{ n: number; u: string | null }>`select count(*) as n, max(updated_at) as u from categories`.execute(db),
+      ]);
+      const p = products.rows[0]!;
+      const c = categories.rows[0]!;
+      return `${Number(p.n)}.${Number(p.r)}.${Number(p.m)}.${Number(c.n)}.${c.u ?? ''}`;
     },
     async publicSlugs() {
       return (await db.selectFrom('products').select(['slug', 'updated_at']).where('active', '=', 1).orderBy('id').execute()).map((r) => ({ slug: r.slug, updatedAt: r.updated_at }));

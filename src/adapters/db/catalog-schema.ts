@@ -1,5 +1,5 @@
 /** Categories, products, variants, product images and their links, as Kysely sees them. */
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 
 export interface CategoriesTable {
   id: Generated<number>;
@@ -29,6 +29,10 @@ export interface ProductsTable {
   updated_at: string;
   /** Raised by database triggers whenever anything the product's page shows changes (migration 0018). */
   revision: Generated<number>;
+  manufacturer: Generated<string>;
+  heureka_category: Generated<string>;
+  zbozi_category: Generated<string>;
+  google_category: Generated<string>;
 }
 
 export interface ProductCategoriesTable {
@@ -47,6 +51,17 @@ export interface VariantsTable {
   stock: number;
   weight_grams: number | null;
   position: number;
+  ean: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The lowest price of the 30 days before the current price was set; null when no earlier price is known (0025). */
+  lowest_price_30d: ColumnType<number | null, number | null | undefined, number | null>;
+}
+
+/** Every price a variant has had, from the moment it was set (the 30-day lowest price comes from it). */
+export interface VariantPriceHistoryTable {
+  id: Generated<number>;
+  variant_id: number;
+  price: number;
+  changed_at: string;
 }
 
 export interface ProductImagesTable {
@@ -67,4 +82,5 @@ export interface CatalogTables {
   product_categories: ProductCategoriesTable;
   variants: VariantsTable;
   product_images: ProductImagesTable;
+  variant_price_history: VariantPriceHistoryTable;
 }

@@ -46,6 +46,10 @@ export async function anonymizeRows(db: Db, change: Anonymization): Promise<void
       .where('id', '=', o.id)
       .execute();
     await markStatsDirtyById(db, o.id);
+    // A discount code's use stays counted, under the new address; a Heureka report not yet sent is not sent any more.
+    await db.updateTable('discount_redemptions').set({ email: o.email.toLowerCase() }).where('order_id', '=', o.id).execute();
+    await db.updateTable('outbox_calls').set({ body: '{}' }).where('order_id', '=', o.id).execute();
+    await db.updateTable('outbox_calls').set({ status: 'failed', claimed_by: null, claimed_until: null, last_error: 'anonymised' }).where('order_id', '=', o.id).where('status', 'in', ['queued', 'sending']).execute();
   }
   for (const e of change.events) await db.updateTable('order_events').set({ actor: e.actor, text: e.text }).where('id', '=', e.id).execute();
   for (const m of change.emails) {

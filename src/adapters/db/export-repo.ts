@@ -65,7 +65,7 @@ function addressReader() {
   };
 }
 
-function toExportOrder(id: number, createdAt: string, p: Packed, address: (json: string) => ExportAddress): ExportOrder {
+function toExportOrder(id: number, createdAt: string, p: Packed, address: (json: string) => ExportAddress, discount: string | null): ExportOrder {
   const items: ExportItem[] = new Array(p[27].length);
   for (let k = 0; k < items.length; k++) {
     const i = p[27][k]!;
@@ -86,6 +86,8 @@ function toExportOrder(id: number, createdAt: string, p: Packed, address: (json:
     variableSymbol: p[22],
     note: p[23],
     itemsTotal: p[24],
+    // Most orders have none: a column of its own beside the packed array, decoded only when present.
+    discount: discount ? JSON.parse(discount) : null,
     total: p[25],
     currency: p[26],
     items,
@@ -100,7 +102,7 @@ export function exportRepo(db: Db): ExportRepo {
     async *batches(query, options) {
       const packed = packedOrder(postgres, options.history);
       const read = async (after: { createdAt: string; id: number } | null) => {
-        let select = filtered(db.selectFrom('orders').select(['id', 'created_at', packed.as('j')]), query);
+        let select = filtered(db.selectFrom('orders').select(['id', 'created_at', 'discount', packed.as('j')]), query);
         if (after) {
           // A row-value comparison walks the (created_at, id) index on both databases, so every batch costs the same.
           select = select.where(sql<boolean>`(created_at, id) > (${after.createdAt}, ${after.id})`);
@@ -108,7 +110,7 @@ export function exportRepo(db: Db): ExportRepo {
         const rows = await select.orderBy('created_at').orderBy('id').limit(options.batchSize).execute();
         const address = addressReader();
         // PostgreSQL hands json back decoded; SQLite gives the text.
-        const orders = rows.map((r) => toExportOrder(r.id, r.created_at, (typeof r.j === 'string' ? JSON.parse(r.j) : r.j) as Packed, address));
+        const orders = rows.map((r) => toExportOrder(r.id, r.created_at, (typeof r.j === 'string' ? JSON.parse(r.j) : r.j) as Packed, address, r.discount));
         const last = rows.length < options.batchSize ? null : { createdAt: rows[rows.length - 1]!.created_at, id: rows[rows.length - 1]!.id };
         return { orders, last };
       };

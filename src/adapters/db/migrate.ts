@@ -18,6 +18,7 @@ import * as m0019 from './migrations/0019-automatic-notes-in-words.js';
 import * as m0020 from './migrations/0020-invoices.js';
 import * as m0023 from './migrations/0023-carriers.js';
 import * as m0024 from './migrations/0024-payments.js';
+import * as m0025 from './migrations/0025-marketing.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-admin': m0001,
@@ -37,6 +38,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0020-invoices': m0020,
   '0023-carriers': m0023,
   '0024-payments': m0024,
+  '0025-marketing': m0025,
 };
 
 export async function migrateToLatest(db: Db): Promise<string[]> {

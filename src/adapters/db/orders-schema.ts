@@ -1,5 +1,5 @@
 /** Customers, orders, order items, the order timeline and number sequences, as Kysely sees them. */
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 
 export interface CustomersTable {
   id: Generated<number>;
@@ -54,6 +54,8 @@ export interface OrdersTable {
   request_hash: string | null;
   created_at: string;
   updated_at: string;
+  /** JSON of the order's discount (code, kind, amount, split per VAT rate), or null (0025). */
+  discount: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface OrderItemsTable {

@@ -16,5 +16,6 @@ import type { StatsTables } from './stats-schema.js';
 import type { InvoiceTables } from './invoice-schema.js';
 import type { CarrierTables } from './carriers-schema.js';
 import type { PaymentTables } from './payments-schema.js';
+import type { MarketingTables } from './marketing-schema.js';
 
-export type Database = AdminTables & SettingsTables & CatalogTables & OutboxTables & ContentTables & OrderTables & OrderPanelTables & CartTables & AccountTables & CustomersPanelTables & StatsTables & InvoiceTables & CarrierTables & PaymentTables;
+export type Database = AdminTables & SettingsTables & CatalogTables & OutboxTables & ContentTables & OrderTables & OrderPanelTables & CartTables & AccountTables & CustomersPanelTables & StatsTables & InvoiceTables & CarrierTables & PaymentTables & MarketingTables;

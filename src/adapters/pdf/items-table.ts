@@ -2,6 +2,7 @@
 import { formatMoney } from '../../domain/money/money.js';
 import { totalsOf } from '../../domain/money/vat.js';
 import { documentVatSummary } from '../../domain/documents/order-document.js';
+import { discountLineName } from '../../domain/discounts/discount-label.js';
 import { COLOR, LEFT, RIGHT, type Layout, type PageDocument } from './layout.js';
 
 type VatRow = { rate: number; base: number; vat: number; gross: number };
@@ -64,8 +65,14 @@ export function drawItems(l: Layout): void {
   for (const item of doc.items) {
     drawRow(l, { sku: item.sku, name: item.name, quantity: String(item.quantity), unitPrice: money(item.unitPrice), vat: percent(item.vatRate, doc.locale), total: money(item.total) });
   }
+  // A discount code takes a negative line per VAT rate off the goods; free shipping is named on the shipping line.
+  const discount = doc.discount;
+  for (const line of discount && discount.kind !== 'free_shipping' ? discount.lines : []) {
+    drawRow(l, { sku: '', name: discountLineName(discount!, doc.locale), quantity: '1', unitPrice: money(-line.amount), vat: percent(line.vatRate, doc.locale), total: money(-line.amount) });
+  }
+  const freeShipping = discount?.kind === 'free_shipping' ? ` (${discountLineName(discount, doc.locale)})` : '';
   const extra = [
-    { name: `${t.shipping}: ${doc.shipping.name}`, price: doc.shipping.price, vatRate: doc.shipping.vatRate },
+    { name: `${t.shipping}: ${doc.shipping.name}${freeShipping}`, price: doc.shipping.price, vatRate: doc.shipping.vatRate },
     { name: `${t.payment}: ${doc.payment.name}`, price: doc.payment.price, vatRate: doc.payment.vatRate },
   ];
   for (const line of extra) drawRow(l, { sku: '', name: line.name, quantity: '1', unitPrice: money(line.price), vat: percent(line.vatRate, doc.locale), total: money(line.price) });

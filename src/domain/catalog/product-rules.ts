@@ -3,6 +3,7 @@ import { CZECH_VAT_RATES } from '../money/vat.js';
 import { DESCRIPTION_MAX, htmlToText, renderMarkdown } from '../markdown.js';
 import { isValidSlug, slugFromName } from './slug.js';
 import { productSearchText } from './search-text.js';
+import { isValidGtin, normalizeGtin } from './gtin.js';
 
 export const MAX_PRICE = 100_000_000_00; // 100 million Kč in haléře
 export const MAX_STOCK = 1_000_000_000;
@@ -17,7 +18,14 @@ export type VariantInput = {
   compareAtPrice: number | null;
   stock: number;
   weightGrams: number | null;
+  /** EAN / GTIN (8, 12, 13 or 14 digits with a valid check digit); null or empty: none. */
+  ean?: string | null;
 };
+
+/** The category of the product in each comparison site's own tree (empty: the shop's category path is sent). */
+export type FeedCategories = { heureka: string; zbozi: string; google: string };
+export const FEEDS = ['heureka', 'zbozi', 'google'] as const;
+export const NO_FEED_CATEGORIES: FeedCategories = { heureka: '', zbozi: '', google: '' };
 
 export type ProductInput = {
   name: string;
@@ -27,10 +35,21 @@ export type ProductInput = {
   active: boolean;
   categoryIds: number[];
   variants: VariantInput[];
+  /** Manufacturer or brand (feeds, structured data); empty: not given. */
+  manufacturer?: string;
+  feedCategories?: Partial<FeedCategories>;
 };
 
 /** A validated product ready to store: derived HTML, search text and list figures included. */
-export type ProductDraft = ProductInput & { descriptionHtml: string; searchText: string; minPrice: number; stockTotal: number };
+export type ProductDraft = Omit<ProductInput, 'variants' | 'manufacturer' | 'feedCategories'> & {
+  variants: (VariantInput & { ean: string | null })[];
+  manufacturer: string;
+  feedCategories: FeedCategories;
+  descriptionHtml: string;
+  searchText: string;
+  minPrice: number;
+  stockTotal: number;
+};
 
 export type FieldErrors = Record<string, string>;
 
@@ -52,6 +71,7 @@ export function variantProblems(v: VariantInput, path: string, errors: FieldErro
   }
   if (!isWhole(v.stock, MAX_STOCK)) errors[`${path}.stock`] = 'stock_invalid';
   if (v.weightGrams !== null && v.weightGrams !== undefined && !isWhole(v.weightGrams, 10_000_000)) errors[`${path}.weightGrams`] = 'weight_invalid';
+  if (v.ean && !isValidGtin(v.ean)) errors[`${path}.ean`] = 'ean_invalid';
 }
 
 /**
@@ -68,6 +88,13 @@ export function checkProduct(input: ProductInput, vatRates: readonly number[] = 
   const description = (input.description ?? '').trim();
   if (description.length > DESCRIPTION_MAX) errors.description = 'description_too_long';
   if (!vatRates.includes(input.vatRate)) errors.vatRate = 'vat_rate_not_offered';
+  const manufacturer = (input.manufacturer ?? '').trim();
+  if (manufacturer.length > 200) errors.manufacturer = 'too_long';
+  const feedCategories = { ...NO_FEED_CATEGORIES };
+  for (const feed of FEEDS) {
+    feedCategories[feed] = (input.feedCategories?.[feed] ?? '').trim().replace(/\s+/g, ' ');
+    if (feedCategories[feed].length > 255) errors[`feedCategories.${feed}`] = 'too_long';
+  }
   if (!Array.isArray(input.variants) || input.variants.length === 0) errors.variants = 'variants_required';
   else if (input.variants.length > MAX_VARIANTS) errors.variants = 'variants_too_many';
 
@@ -77,6 +104,7 @@ export function checkProduct(input: ProductInput, vatRates: readonly number[] = 
     name: (v.name ?? '').trim(),
     compareAtPrice: v.compareAtPrice ?? null,
     weightGrams: v.weightGrams ?? null,
+    ean: v.ean?.trim() ? normalizeGtin(v.ean) : null,
   }));
   const seen = new Map<string, number>();
   variants.forEach((v, i) => {
@@ -95,6 +123,8 @@ export function checkProduct(input: ProductInput, vatRates: readonly number[] = 
     active: !!input.active,
     categoryIds: [...new Set(input.categoryIds ?? [])],
     variants,
+    manufacturer,
+    feedCategories,
     searchText: productSearchText({ name, descriptionText: htmlToText(descriptionHtml), variants }),
     minPrice: variants.length ? Math.min(...variants.map((v) => (isWhole(v.price, MAX_PRICE) ? v.price : 0))) : 0,
     stockTotal: variants.reduce((sum, v) => sum + (isWhole(v.stock, MAX_STOCK) ? v.stock : 0), 0),

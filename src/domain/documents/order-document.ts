@@ -1,6 +1,7 @@
 /** The order document (PDF) view model: everything the document shows, built by checkout from an order and Configuration. */
 import { vatSummary, type VatLine, type VatSummaryRow } from '../money/vat.js';
 import type { ChosenPickupPoint } from '../shipping/pickup-point.js';
+import { discountVatLines, goodsDiscount, type OrderDiscount } from '../discounts/apply-discount.js';
 
 export type DocumentLocale = 'cs' | 'en';
 export type DocumentOrderStatus = 'new' | 'processing' | 'shipped' | 'completed' | 'cancelled';
@@ -68,7 +69,9 @@ export type OrderDocument = {
   pickupPoint?: ChosenPickupPoint | null;
   payment: { code: string; name: string; price: number; vatRate: number; variableSymbol: string };
   note: string | null;
-  /** Grand total in haléře (items + shipping + payment). */
+  /** A discount code's discount: negative lines per VAT rate after the items (none for free shipping). */
+  discount: OrderDiscount | null;
+  /** Grand total in haléře (items − discount + shipping + payment). */
   total: number;
 };
 
@@ -77,16 +80,17 @@ export const BANK_TRANSFER = 'bank-transfer';
 
 export const isBankTransfer = (doc: Pick<OrderDocument, 'payment'>): boolean => doc.payment.code === BANK_TRANSFER;
 
-/** Every priced line of the document (items, shipping, payment), for the VAT summary. */
-export function documentVatLines(doc: Pick<OrderDocument, 'items' | 'shipping' | 'payment'>): VatLine[] {
+/** Every priced line of the document (items, discount, shipping, payment), for the VAT summary. */
+export function documentVatLines(doc: Pick<OrderDocument, 'items' | 'shipping' | 'payment' | 'discount'>): VatLine[] {
   return [
     ...doc.items.map((item) => ({ gross: item.total, vatRate: item.vatRate })),
+    ...discountVatLines(doc.discount),
     { gross: doc.shipping.price, vatRate: doc.shipping.vatRate },
     { gross: doc.payment.price, vatRate: doc.payment.vatRate },
   ].filter((line) => line.gross !== 0);
 }
 
-export function documentVatSummary(doc: Pick<OrderDocument, 'items' | 'shipping' | 'payment'>): VatSummaryRow[] {
+export function documentVatSummary(doc: Pick<OrderDocument, 'items' | 'shipping' | 'payment' | 'discount'>): VatSummaryRow[] {
   return vatSummary(documentVatLines(doc));
 }
 
@@ -96,6 +100,6 @@ export function documentFilename(locale: DocumentLocale, number: string): string
 }
 
 /** True when the lines add up to the stated total — a document that does not is a bug upstream. */
-export function documentAddsUp(doc: Pick<OrderDocument, 'items' | 'shipping' | 'payment' | 'total'>): boolean {
-  return doc.items.reduce((sum, item) => sum + item.total, 0) + doc.shipping.price + doc.payment.price === doc.total;
+export function documentAddsUp(doc: Pick<OrderDocument, 'items' | 'shipping' | 'payment' | 'total' | 'discount'>): boolean {
+  return doc.items.reduce((sum, item) => sum + item.total, 0) - goodsDiscount(doc.discount) + doc.shipping.price + doc.payment.price === doc.total;
 }

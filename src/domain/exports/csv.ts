@@ -39,7 +39,7 @@ function lineRows(o: ExportOrder, meta: ExportMeta): string {
   const date = pragueDate(o.createdAt);
   let out = '';
   for (const l of exportLines(o)) {
-    const split = exportVatSummary({ ...o, items: [l], shipping: { ...o.shipping, price: 0 }, payment: { ...o.payment, price: 0 } });
+    const split = exportVatSummary({ ...o, items: [l], discount: null, shipping: { ...o.shipping, price: 0 }, payment: { ...o.payment, price: 0 } });
     out += row([o.number, date, l.kind, l.sku, l.name, l.quantity, money(l.unitPrice, meta), l.vatRate, money(split.base, meta), money(split.vat, meta), money(l.total, meta), o.currency]);
   }
   return out;

@@ -1,5 +1,7 @@
 /** An order as every export format sees it (the order, its parcels and its history), and the figures the formats share. */
 import { vatSummary, totalsOf, type VatSummaryRow } from '../money/vat.js';
+import type { OrderDiscount } from '../discounts/apply-discount.js';
+import { discountLineName } from '../discounts/discount-label.js';
 
 export type ExportAddress = { street: string; city: string; zip: string; country: string };
 
@@ -20,6 +22,8 @@ export type ExportOrder = {
   variableSymbol: string;
   note: string | null;
   itemsTotal: number;
+  /** A discount code's discount: negative lines per VAT rate after the items (see exportLines). */
+  discount: OrderDiscount | null;
   total: number;
   currency: string;
   items: ExportItem[];
@@ -31,11 +35,15 @@ export type ExportOrder = {
 /** Who exports: the shop's identity for document headers. */
 export type ExportShop = { name: string; legalName: string; ico: string; dic: string; street: string; city: string; zip: string; country: string; email: string; phone: string; web: string };
 
-export type ExportLine = { kind: 'item' | 'shipping' | 'payment'; sku: string; name: string; quantity: number; unitPrice: number; vatRate: number; total: number };
+export type ExportLine = { kind: 'item' | 'discount' | 'shipping' | 'payment'; sku: string; name: string; quantity: number; unitPrice: number; vatRate: number; total: number };
 
-/** Items, then shipping and payment when they cost something: the priced lines whose sum is the order total. */
+/** Items, a discount as a negative line per VAT rate, then shipping and payment when they cost something: the priced lines whose sum is the order total. */
 export function exportLines(order: ExportOrder): ExportLine[] {
   const lines: ExportLine[] = order.items.map((i) => ({ kind: 'item', ...i }));
+  const discount = order.discount;
+  for (const d of discount ? discount.lines : []) {
+    lines.push({ kind: 'discount', sku: discount!.code, name: discountLineName(discount!, order.locale === 'en' ? 'en' : 'cs'), quantity: 1, unitPrice: -d.amount, vatRate: d.vatRate, total: -d.amount });
+  }
   if (order.shipping.price !== 0) lines.push({ kind: 'shipping', sku: order.shipping.code, name: order.shipping.name, quantity: 1, unitPrice: order.shipping.price, vatRate: order.shipping.vatRate, total: order.shipping.price });
   if (order.payment.price !== 0) lines.push({ kind: 'payment', sku: order.payment.code, name: order.payment.name, quantity: 1, unitPrice: order.payment.price, vatRate: order.payment.vatRate, total: order.payment.price });
   return lines;

@@ -27,6 +27,9 @@ export function kramekOrder(o: ExportOrder): string {
     address('billingAddress', o.billingAddress) +
     address('shippingAddress', o.shippingAddress) +
     `<items>${items}</items>` +
+    (o.discount
+      ? `<discount${attributes({ code: o.discount.code, kind: o.discount.kind, amount: decimal(o.discount.amount) })}>${o.discount.lines.map((l) => `<line${attributes({ vatRate: l.vatRate, amount: decimal(l.amount) })}/>`).join('')}</discount>`
+      : '') +
     `<shipping${attributes({ code: o.shipping.code, carrier: o.shipping.carrier, vatRate: o.shipping.vatRate })}>${req('name', o.shipping.name)}${req('price', decimal(o.shipping.price))}<parcels>${parcels}</parcels></shipping>` +
     `<payment${attributes({ code: o.payment.code, kind: o.payment.kind, vatRate: o.payment.vatRate })}>${req('name', o.payment.name)}${req('price', decimal(o.payment.price))}</payment>` +
     `<vatSummary>${rates}</vatSummary>` +

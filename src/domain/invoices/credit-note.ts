@@ -78,8 +78,9 @@ function requestedAmount(raw: unknown, rawRate: unknown, remaining: Remaining, n
 function wholeRest(remaining: Remaining, name: string): GrossLine[] {
   // After a correction by amount, lines no longer say what is left of each rate: the rest is corrected per rate.
   if (remaining.byAmount) return [...remaining.rates.entries()].filter(([, left]) => left > 0).map(([rate, left]) => amountLine(left, rate, name));
+  // A discount line (negative) is credited back with the goods, so the whole rest of each rate comes to zero.
   return remaining.lines
-    .filter((l) => l.quantity > 0 && l.gross > 0)
+    .filter((l) => l.quantity > 0 && l.gross !== 0)
     .map((l) => ({ no: 0, kind: l.line.kind, sku: l.line.sku, name: l.line.name, quantity: -l.quantity, unitPrice: l.line.unitPrice, vatRate: l.line.vatRate, total: -l.gross, invoiceLine: l.line.no }));
 }
 

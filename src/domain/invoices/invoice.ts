@@ -6,6 +6,8 @@
  */
 import { vatSummary, type VatSummaryRow } from '../money/vat.js';
 import type { DocumentKind } from './document-number.js';
+import type { OrderDiscount } from '../discounts/apply-discount.js';
+import { discountLineName } from '../discounts/discount-label.js';
 
 export type { DocumentKind };
 export type InvoiceLocale = 'cs' | 'en';
@@ -15,7 +17,7 @@ export type InvoiceSeller = { name: string; legalName: string; ico: string; dic:
 export type InvoiceBuyer = { name: string; company: string | null; ico: string | null; dic: string | null; email: string; phone: string | null; billingAddress: InvoiceAddress; shippingAddress: InvoiceAddress | null };
 export type InvoiceBankAccount = { label: string; number: string; iban: string; bic: string };
 
-export type InvoiceLineKind = 'item' | 'shipping' | 'payment' | 'amount';
+export type InvoiceLineKind = 'item' | 'discount' | 'shipping' | 'payment' | 'amount';
 
 /**
  * One line; amounts in haléře, VAT-inclusive `unitPrice` and `total` as the shop quotes them. On a credit note the
@@ -68,11 +70,16 @@ export type Invoice = {
   content: InvoiceContent;
 };
 
-/** The gross lines of an order, in the order the customer saw them; shipping and payment only when they cost something. */
+/**
+ * The gross lines of an order, in the order the customer saw them: the items, a discount code's discount as a negative
+ * line per VAT rate, then shipping and payment only when they cost something.
+ */
 export type OrderForInvoice = {
   items: { sku: string; name: string; quantity: number; unitPrice: number; vatRate: number; total: number }[];
   shipping: { code: string; name: string; price: number; vatRate: number };
   payment: { code: string; name: string; price: number; vatRate: number };
+  discount?: (Pick<OrderDiscount, 'code' | 'kind' | 'value' | 'lines'>) | null;
+  locale?: InvoiceLocale;
 };
 
 type GrossLine = Omit<InvoiceLine, 'base' | 'vat'>;
@@ -81,6 +88,10 @@ export function orderLines(order: OrderForInvoice, vatPayer: boolean): GrossLine
   // A shop that is not a VAT payer charges no VAT: every line is outside VAT, whatever rate the catalogue holds.
   const rate = (r: number) => (vatPayer ? r : 0);
   const lines: GrossLine[] = order.items.map((i) => ({ no: 0, kind: 'item', sku: i.sku, name: i.name, quantity: i.quantity, unitPrice: i.unitPrice, vatRate: rate(i.vatRate), total: i.total, invoiceLine: null }));
+  const discount = order.discount;
+  for (const d of discount ? discount.lines : []) {
+    lines.push({ no: 0, kind: 'discount', sku: discount!.code, name: discountLineName(discount!, order.locale ?? 'cs'), quantity: 1, unitPrice: -d.amount, vatRate: rate(d.vatRate), total: -d.amount, invoiceLine: null });
+  }
   for (const [kind, m] of [['shipping', order.shipping], ['payment', order.payment]] as const) {
     if (m.price !== 0) lines.push({ no: 0, kind, sku: m.code, name: m.name, quantity: 1, unitPrice: m.price, vatRate: rate(m.vatRate), total: m.price, invoiceLine: null });
   }

@@ -3,6 +3,7 @@
  * quantities and prices, shipping, payment, the total — and for a bank transfer the account, the variable symbol and
  * the QR Platba image (a `cid:` part). An HTML part and a plain-text part with the same content; every value escaped.
  */
+import { discountLineName } from '../discounts/discount-label.js';
 import { formatMoney } from '../money/money.js';
 import { countryName } from '../customers/countries.js';
 import { documentVatSummary, isBankTransfer, type DocumentAddress, type OrderDocument } from '../documents/order-document.js';
@@ -91,6 +92,8 @@ export function orderAcceptedEmail(doc: OrderDocument, intro: RenderedEmail, opt
     '',
     `${l.order} ${doc.number}`,
     ...doc.items.map((i) => `${i.quantity} × ${i.name} – ${money(i.unitPrice)} = ${money(i.total)}`),
+    // Free shipping shows on the shipping line's price; a discount on the goods is a line of its own.
+    ...(doc.discount ? [doc.discount.kind === 'free_shipping' ? discountLineName(doc.discount, doc.locale) : `${discountLineName(doc.discount, doc.locale)}: ${money(-doc.discount.amount)}`] : []),
     `${l.shipping}: ${doc.shipping.name} – ${charge(doc.shipping.price)}`,
     `${l.payment}: ${doc.payment.name} – ${charge(doc.payment.price)}`,
     `${l.total}: ${money(doc.total)}`,
@@ -129,6 +132,7 @@ ${options.qrCid ? `<p style="margin:16px 0 4px"><img src="cid:${esc(options.qrCi
 <table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="border-collapse:collapse">
 <tr><th style="${head}">${l.item}</th><th style="${head};text-align:right">${l.quantity}</th><th style="${head};text-align:right">${l.unitPrice}</th><th style="${head};text-align:right">${l.lineTotal}</th></tr>
 ${rows}
+${doc.discount ? `<tr><td colspan="3" style="${cell}">${esc(discountLineName(doc.discount, doc.locale))}</td><td style="${num}">${doc.discount.kind === 'free_shipping' ? '' : esc(money(-doc.discount.amount))}</td></tr>` : ''}
 ${chargeRow(l.shipping, doc.shipping.name, doc.shipping.price)}
 ${chargeRow(l.payment, doc.payment.name, doc.payment.price)}
 <tr><td colspan="3" style="padding:10px 6px;font-weight:bold;font-size:17px">${l.total}</td><td style="padding:10px 6px;text-align:right;white-space:nowrap;font-weight:bold;font-size:17px">${esc(money(doc.total))}</td></tr>

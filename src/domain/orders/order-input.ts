@@ -35,6 +35,10 @@ export const orderInputSchema = z
     pickupPointId: z.union([z.null(), pointId]).optional(),
     note: z.union([z.null(), z.string().trim().max(2000, 'too_long')]).optional().transform((v) => v || null),
     password: z.union([z.null(), z.string().min(10, 'password_too_short').max(1000, 'password_too_long')]).optional().transform((v) => v ?? null),
+    // A discount code as the customer typed it (any case); null or empty: none.
+    discountCode: z.union([z.null(), z.string('discount_unknown').trim().max(40, 'discount_unknown')]).optional().transform((v) => v || null),
+    // Heureka "Ověřeno zákazníky": true when the customer declined the satisfaction questionnaire.
+    reviewOptOut: z.boolean('invalid_value').optional().transform((v) => v ?? false),
   })
   .strict()
   .transform(({ pickupPoint, pickupPointId, ...input }) => ({ ...input, pickupPointId: pickupPointId || pickupPoint?.id || null }));

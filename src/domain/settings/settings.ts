@@ -15,6 +15,7 @@ import { layoutProblems } from '../exports/custom-layout.js';
 import { DEFAULT_NUMBER_FORMATS, documentNumberFormatProblem, literalPart } from '../invoices/document-number.js';
 import { carriersSection } from './carrier-settings.js';
 import { paymentsSection } from './payment-settings.js';
+import { marketingSection } from './marketing-settings.js';
 
 // Messages are keys of the `field.*` texts at the web edge.
 const text = singleLineText;
@@ -235,7 +236,7 @@ const invoicesSection = z
   });
 
 export const settingsSchema = z
-  .object({ shop: shop.prefault({}), documents: documents.prefault({}), emails: emails.prefault({}), checkout: checkout.prefault({}), exports: exportsSection.prefault({}), invoices: invoicesSection.prefault({}), carriers: carriersSection.prefault({}), payments: paymentsSection.prefault({}) })
+  .object({ shop: shop.prefault({}), documents: documents.prefault({}), emails: emails.prefault({}), checkout: checkout.prefault({}), exports: exportsSection.prefault({}), invoices: invoicesSection.prefault({}), carriers: carriersSection.prefault({}), payments: paymentsSection.prefault({}), marketing: marketingSection.prefault({}) })
   .strict()
   .superRefine((value, ctx) => {
     // Card payments are offered only with a gateway set up in Configuration → Platby.

@@ -11,6 +11,7 @@ import { registerContentRoutes } from './content/routes.js';
 import { registerCategoryRoutes } from './categories/routes.js';
 import { registerProductRoutes } from './products/routes.js';
 import { registerProductCsvRoutes } from './products/csv-routes.js';
+import { registerDiscountRoutes } from './discounts/routes.js';
 import { registerEmailRoutes } from './emails/routes.js';
 import type { MailTransportInfo } from './settings/settings-deps.js';
 import type { OrderDocument } from '../../domain/documents/order-document.js';
@@ -35,6 +36,7 @@ export function adminPlugin(services: Services, pageContext: (r: FastifyRequest)
     registerSettingsRoutes(app, { services, pageContext, mail: options.mail });
     registerContentRoutes(app, services, pageContext);
     registerCategoryRoutes(app, services, pageContext);
+    registerDiscountRoutes(app, services, pageContext);
     registerProductRoutes(app, services, pageContext);
     registerProductCsvRoutes(app, services, pageContext);
     registerEmailRoutes(app, services, pageContext);

@@ -9,7 +9,7 @@ import { requireApiToken } from '../middleware/admin-auth.js';
 import { thumbUrl } from '../storefront/media-routes.js';
 
 const int = z.number().int();
-const variantFields = { name: z.string().max(1000), price: int, compareAtPrice: int.nullable(), stock: int, weight: int.nullable() };
+const variantFields = { name: z.string().max(1000), price: int, compareAtPrice: int.nullable(), stock: int, weight: int.nullable(), ean: z.string().max(40).nullable() };
 const productFields = {
   name: z.string().max(1000),
   slug: z.string().max(1000),
@@ -18,12 +18,14 @@ const productFields = {
   active: z.boolean(),
   categoryIds: z.array(int).max(500),
   categories: z.array(z.string().max(200)).max(500),
+  manufacturer: z.string().max(1000),
+  feedCategories: z.object({ heureka: z.string().max(1000), zbozi: z.string().max(1000), google: z.string().max(1000) }).partial(),
 };
 const newProduct = z.object({
   ...productFields,
   name: productFields.name,
-  variants: z.array(z.object({ sku: z.string().max(200), ...variantFields, name: variantFields.name.optional(), compareAtPrice: variantFields.compareAtPrice.optional(), stock: int.optional(), weight: variantFields.weight.optional() })).max(500),
-}).partial({ slug: true, description: true, vatRate: true, active: true, categoryIds: true, categories: true });
+  variants: z.array(z.object({ sku: z.string().max(200), ...variantFields, name: variantFields.name.optional(), compareAtPrice: variantFields.compareAtPrice.optional(), stock: int.optional(), weight: variantFields.weight.optional(), ean: variantFields.ean.optional() })).max(500),
+}).partial({ slug: true, description: true, vatRate: true, active: true, categoryIds: true, categories: true, manufacturer: true, feedCategories: true });
 const productPatch = z.object({
   ...productFields,
   variants: z.array(z.object({ id: int, sku: z.string().max(200), remove: z.boolean(), ...variantFields }).partial()).max(500),
@@ -60,8 +62,10 @@ export function adminProductJson(p: Product) {
     vatRate: p.vatRate,
     active: p.active,
     categoryIds: p.categoryIds,
+    manufacturer: p.manufacturer,
+    feedCategories: p.feedCategories,
     images: p.images.map((i) => ({ id: i.id, url: thumbUrl(i, 1280), width: i.width, height: i.height, alt: i.alt })),
-    variants: p.variants.map((v) => ({ id: v.id, sku: v.sku, name: v.name, price: v.price, compareAtPrice: v.compareAtPrice, currency: CURRENCY, vatRate: p.vatRate, stock: v.stock, weight: v.weightGrams })),
+    variants: p.variants.map((v) => ({ id: v.id, sku: v.sku, name: v.name, price: v.price, compareAtPrice: v.compareAtPrice, currency: CURRENCY, vatRate: p.vatRate, stock: v.stock, weight: v.weightGrams, ean: v.ean, lowestPrice30d: v.lowestPrice30d })),
     createdAt: p.createdAt,
     updatedAt: p.updatedAt,
   };
@@ -103,7 +107,9 @@ export function adminCatalogApiPlugin(services: Services) {
         vatRate: body.vatRate ?? services.vatRates()[0] ?? 21,
         active: body.active ?? true,
         categoryIds: (await categoryIdsOf(body)) ?? [],
-        variants: body.variants.map((v) => ({ sku: v.sku, name: v.name ?? '', price: v.price, compareAtPrice: v.compareAtPrice ?? null, stock: v.stock ?? 0, weightGrams: v.weight ?? null })),
+        manufacturer: body.manufacturer,
+        feedCategories: body.feedCategories,
+        variants: body.variants.map((v) => ({ sku: v.sku, name: v.name ?? '', price: v.price, compareAtPrice: v.compareAtPrice ?? null, stock: v.stock ?? 0, weightGrams: v.weight ?? null, ean: v.ean ?? null })),
       });
       return reply.code(201).send(adminProductJson(created));
     });

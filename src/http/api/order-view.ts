@@ -24,6 +24,10 @@ export function customerOrderView(order: Order, publicUrl: string, parcels: Parc
       pickupPoint: order.pickupPoint,
     },
     payment: { method: order.payment.code, price: order.payment.price, variableSymbol: order.variableSymbol, status: order.paymentStatus },
+    // Added to the contract's Order: the discount code's discount (null without one); `total` is already after it.
+    discount: order.discount
+      ? { code: order.discount.code, kind: order.discount.kind, amount: order.discount.amount, currency: order.currency, lines: order.discount.lines.map((l) => ({ vatRate: l.vatRate, amount: l.amount })) }
+      : null,
     documentUrl: documentUrl(publicUrl, order),
   };
 }

@@ -13,13 +13,15 @@ import * as exportsTexts from './exports.js';
 import * as invoices from './invoices.js';
 import * as shipping from './shipping.js';
 import * as payments from './payments.js';
+import * as marketing from './marketing.js';
+import * as discounts from './discounts.js';
 export const LOCALES = ['cs', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
 
 // Each area keeps its texts in its own file; they are merged here into one catalog per language.
-export const AREA_MESSAGES = { common, settings, catalog, mail, content, orders, checkout, accounts, customers, stats, exports: exportsTexts, invoices, shipping, payments };
-const cs = { ...common.cs, ...settings.cs, ...catalog.cs, ...mail.cs, ...content.cs, ...orders.cs, ...checkout.cs, ...accounts.cs, ...customers.cs, ...stats.cs, ...exportsTexts.cs, ...invoices.cs, ...shipping.cs, ...payments.cs };
-const en: Record<MessageKey, string> = { ...common.en, ...settings.en, ...catalog.en, ...mail.en, ...content.en, ...orders.en, ...checkout.en, ...accounts.en, ...customers.en, ...stats.en, ...exportsTexts.en, ...invoices.en, ...shipping.en, ...payments.en };
+export const AREA_MESSAGES = { common, settings, catalog, mail, content, orders, checkout, accounts, customers, stats, exports: exportsTexts, invoices, shipping, payments, marketing, discounts };
+const cs = { ...common.cs, ...settings.cs, ...catalog.cs, ...mail.cs, ...content.cs, ...orders.cs, ...checkout.cs, ...accounts.cs, ...customers.cs, ...stats.cs, ...exportsTexts.cs, ...invoices.cs, ...shipping.cs, ...payments.cs, ...marketing.cs, ...discounts.cs };
+const en: Record<MessageKey, string> = { ...common.en, ...settings.en, ...catalog.en, ...mail.en, ...content.en, ...orders.en, ...checkout.en, ...accounts.en, ...customers.en, ...stats.en, ...exportsTexts.en, ...invoices.en, ...shipping.en, ...payments.en, ...marketing.en, ...discounts.en };
 
 export type MessageKey = keyof typeof cs;
 

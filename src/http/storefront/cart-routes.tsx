@@ -9,7 +9,11 @@ import { renderDocument } from '../views/render.js';
 import type { PageContext } from '../views/page-context.js';
 import type { Flash } from '../views/components.js';
 import { categoryHref } from './product-card.js';
-import { CartPage } from './cart-view.js';
+import { CartPage, type CartDiscountView } from './cart-view.js';
+import { checkoutSummary } from '../../domain/cart/checkout-summary.js';
+import type { CartReview } from '../../domain/cart/cart.js';
+import { discountLineName } from '../../domain/discounts/discount-label.js';
+import { translateField } from '../middleware/errors.js';
 
 declare module '@fastify/session' {
   interface FastifySessionObject {
@@ -51,13 +55,28 @@ export function registerCartRoutes(app: FastifyInstance, services: Services, pag
     guard(request, reply, done);
   };
 
+  const customerOf = (request: FastifyRequest) => ({ customerId: request.customer?.id ?? null, email: request.customer?.email ?? '' });
+  /** The cart's code as the cart page shows it: what it takes off, or why it does not apply now. */
+  const discountView = async (request: FastifyRequest, cart: CartReview): Promise<CartDiscountView | null> => {
+    const discount = await services.cartDiscount(request.session.cartId ?? null, cart, customerOf(request), request.locale);
+    if (!discount) return null;
+    const applied = discount.terms && checkoutSummary(cart, null, null, discount.terms).discount;
+    return {
+      code: discount.code,
+      name: applied ? discountLineName(applied, request.locale) : discount.code,
+      amount: applied && applied.kind !== 'free_shipping' ? applied.amount : null,
+      problem: discount.problem ? translateField(request.t, discount.problem) : null,
+    };
+  };
+
   app.get('/kosik', async (request, reply) => {
     const cartId = request.session.cartId ?? null;
     const [cart, menu] = await Promise.all([services.cartReview(cartId), services.storeMenu()]);
+    const discount = cart.items.length > 0 ? await discountView(request, cart) : null;
     if (cartId && request.session.cartCount !== cart.count) request.session.cartCount = cart.count;
     const csrf = cart.items.length > 0 ? reply.generateCsrf() : null;
     const html = renderDocument(
-      <CartPage ctx={pageContext(request)} categories={menu.map((c) => ({ name: c.name, href: categoryHref(c.slug) }))} cart={cart} csrf={csrf} flash={takeFlash(request)} thumbWidth={services.imageWidths()[0] ?? 320} />,
+      <CartPage ctx={pageContext(request)} categories={menu.map((c) => ({ name: c.name, href: categoryHref(c.slug) }))} cart={cart} csrf={csrf} flash={takeFlash(request)} thumbWidth={services.imageWidths()[0] ?? 320} discount={discount} />,
     );
     // A price change is pointed out once; the page just shown told the customer.
     if (cartId) await services.acknowledgeCart(cartId, cart);
@@ -79,6 +98,32 @@ export function registerCartRoutes(app: FastifyInstance, services: Services, pag
       const http = toHttpError(error, request.t);
       const reason = Object.values(http.fields ?? {})[0] ?? http.message;
       request.session.flash = { kind: 'error', text: request.t('cart.addFailed', { reason }) };
+    }
+    return reply.redirect('/kosik', 303);
+  });
+
+  // A discount code: applied when it is valid for this cart now; a bad one is explained and changes nothing.
+  app.post('/kosik/sleva', { preHandler: guard }, async (request, reply) => {
+    const cartId = request.session.cartId;
+    const typed = (request.body as Body)?.code;
+    const text = typeof typed === 'string' ? typed.slice(0, 100) : '';
+    if (!cartId) return reply.redirect('/kosik', 303);
+    try {
+      const code = await services.applyCartDiscount(cartId, text, await services.cartReview(cartId), customerOf(request), request.locale);
+      request.session.flash = { kind: 'success', text: request.t('discount.applied', { code: code.code }) };
+    } catch (error) {
+      if (!isDomainError(error)) throw error;
+      const reason = translateField(request.t, error.fields?.discountCode ?? 'discount_unknown');
+      request.session.flash = { kind: 'error', text: request.t('discount.notApplied', { code: text.trim().toUpperCase(), reason }) };
+    }
+    return reply.redirect('/kosik', 303);
+  });
+
+  app.post('/kosik/sleva/odebrat', { preHandler: guard }, async (request, reply) => {
+    const cartId = request.session.cartId;
+    if (cartId) {
+      await services.removeCartDiscount(cartId);
+      request.session.flash = { kind: 'success', text: request.t('discount.removed') };
     }
     return reply.redirect('/kosik', 303);
   });

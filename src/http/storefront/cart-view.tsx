@@ -19,7 +19,36 @@ export function IssueText({ ctx, issue }: { ctx: PageContext; issue: CartIssue }
   return <p class={isBlocking(issue) ? 'cart-issue cart-issue-blocking' : 'cart-issue'}>{text}</p>;
 }
 
-export function CartPage(props: { ctx: PageContext; categories: MenuCategory[]; cart: CartReview; csrf: string | null; flash: Flash | null; /** The smallest stored image width, for thumbnails. */ thumbWidth: number }) {
+/** The cart's discount code: its line (`amount` null for free shipping) or why it does not apply now. */
+export type CartDiscountView = { code: string; name: string; amount: number | null; problem: string | null };
+
+function DiscountForm({ ctx, csrf, discount }: { ctx: PageContext; csrf: string | null; discount: CartDiscountView | null }) {
+  const { t } = ctx;
+  if (discount) {
+    return (
+      <form method="post" action="/kosik/sleva/odebrat" class="cart-discount">
+        {csrf && <CsrfField token={csrf} />}
+        {discount.problem && <p class="cart-issue cart-issue-blocking">{t('discount.notApplied', { code: discount.code, reason: discount.problem })}</p>}
+        <button type="submit" class="button-link">
+          {t('discount.remove')}
+        </button>
+      </form>
+    );
+  }
+  return (
+    <form method="post" action="/kosik/sleva" class="cart-discount">
+      {csrf && <CsrfField token={csrf} />}
+      <label for="discount-code">{t('discount.label')}</label>
+      <p class="hint">{t('discount.hint')}</p>
+      <div class="cart-discount-row">
+        <input id="discount-code" name="code" type="text" maxLength={40} autoComplete="off" autoCapitalize="characters" spellcheck={false} />
+        <button type="submit">{t('discount.apply')}</button>
+      </div>
+    </form>
+  );
+}
+
+export function CartPage(props: { ctx: PageContext; categories: MenuCategory[]; cart: CartReview; csrf: string | null; flash: Flash | null; /** The smallest stored image width, for thumbnails. */ thumbWidth: number; discount?: CartDiscountView | null }) {
   const { ctx, cart } = props;
   const { t, locale } = ctx;
   return (
@@ -95,8 +124,25 @@ export function CartPage(props: { ctx: PageContext; categories: MenuCategory[]; 
                   </th>
                   <td class="num cart-total">{formatMoney(cart.itemsTotal, locale)}</td>
                 </tr>
+                {props.discount && !props.discount.problem && (
+                  <tr class="cart-discount-line">
+                    <th scope="row" colSpan={3}>
+                      {props.discount.name}
+                    </th>
+                    <td class="num">{props.discount.amount === null ? '' : formatMoney(-props.discount.amount, locale)}</td>
+                  </tr>
+                )}
+                {props.discount && !props.discount.problem && props.discount.amount !== null && (
+                  <tr>
+                    <th scope="row" colSpan={3}>
+                      {t('discount.afterDiscount')}
+                    </th>
+                    <td class="num cart-total">{formatMoney(cart.itemsTotal - props.discount.amount, locale)}</td>
+                  </tr>
+                )}
               </tfoot>
             </table>
+            <DiscountForm ctx={ctx} csrf={props.csrf} discount={props.discount ?? null} />
             <div class="cart-actions">
               <a href="/">{t('cart.backToShop')}</a>
               {cart.orderable ? (

@@ -8,6 +8,8 @@ import { StoreLayout } from '../views/store-layout.js';
 import type { PageContext } from '../views/page-context.js';
 import { CATALOGUE_PAGE, type PageCache } from './page-cache.js';
 import { Breadcrumbs, Pager, ProductGrid, categoryHref, pageNumber } from './product-card.js';
+import { breadcrumbJsonLd } from '../views/structured-data.js';
+import { originalUrl } from './media-routes.js';
 
 type Query = { strana?: string; razeni?: string; skladem?: string };
 
@@ -33,12 +35,15 @@ export function registerCategoryPages(app: FastifyInstance, services: Services, 
       };
       const canonical = `${services.shopUrl()}${page > 1 ? `${base}?strana=${page}` : base}`;
       const description = metaDescription(htmlToText(data.category.description)) || data.category.name;
+      const cover = data.items.find((p) => p.image)?.image;
       return (
         <StoreLayout
           ctx={ctx}
           title={page > 1 ? `${data.category.name} – ${t('store.page', { page, pages: data.pages })}` : data.category.name}
           description={description}
           canonical={canonical}
+          jsonLd={[breadcrumbJsonLd([{ name: t('store.home'), url: `${services.shopUrl()}/` }, ...data.path.map((c) => ({ name: c.name, url: `${services.shopUrl()}${categoryHref(c.slug)}` }))])]}
+          openGraph={{ type: 'website', image: cover ? `${services.shopUrl()}${originalUrl(cover)}` : undefined }}
           noindex={sort !== 'newest' || inStock}
           categories={menu.map((c) => ({ name: c.name, href: categoryHref(c.slug) }))}
           cartCount={0}

@@ -22,6 +22,7 @@ import { CheckoutPage, Summary, type CheckoutErrors } from './checkout-view.js';
 import { registerCheckoutScript } from './checkout-script.js';
 import { passwordProblem } from '../../domain/admin/password-policy.js';
 import type { Customer } from '../../services/accounts/ports.js';
+import type { CartDiscount } from '../../services/discounts/discount-services.js';
 import { startCustomerSession } from './account/customer-session.js';
 import { needsPickupPoint, isPickupPointId } from '../../domain/shipping/pickup-point.js';
 import { packetaApiKey } from '../../domain/settings/carrier-settings.js';
@@ -72,6 +73,14 @@ function formErrorsOf(t: Translate, fields: Record<string, string>): { errors: C
 
 const SUMMARY_PATH = '/pokladna/souhrn';
 
+/** The cart's discount code as it stands for this customer now (its terms, or why it does not apply). */
+function cartDiscountOf(services: Services, request: FastifyRequest, cart: CartReview) {
+  const customer = { customerId: request.customer?.id ?? null, email: request.customer?.email ?? '' };
+  return services.cartDiscount(request.session.cartId ?? null, cart, customer, request.locale);
+}
+
+const discountNotice = (t: Translate, discount: CartDiscount | null) => (discount?.problem ? t('discount.notApplied', { code: discount.code, reason: translateField(t, discount.problem) }) : null);
+
 export function registerCheckoutRoutes(app: FastifyInstance, services: Services, pageContext: (r: FastifyRequest) => PageContext) {
   const script = { src: registerCheckoutScript(app), summaryUrl: SUMMARY_PATH };
   const pickupScript = registerCheckoutScript(app, 'checkout-pickup.js');
@@ -86,9 +95,10 @@ export function registerCheckoutRoutes(app: FastifyInstance, services: Services,
   const render = async (
     request: FastifyRequest,
     reply: FastifyReply,
-    view: { settings: Settings; cart: CartReview; form: CheckoutForm; errors?: CheckoutErrors; messages?: string[]; status?: number; createAccount?: boolean; passwordError?: string; search?: boolean },
+    view: { settings: Settings; cart: CartReview; form: CheckoutForm; errors?: CheckoutErrors; messages?: string[]; status?: number; createAccount?: boolean; passwordError?: string; search?: boolean; reviewOptOut?: boolean },
   ) => {
     const { settings, cart, form } = view;
+    const discount = await cartDiscountOf(services, request, cart);
     const customer = request.customer;
     const guestDisabled = !settings.checkout.guestCheckout && !customer;
     const pickup = guestDisabled ? null : await pickupChoice(settings, form, view.search ?? false);
@@ -105,7 +115,9 @@ export function registerCheckoutRoutes(app: FastifyInstance, services: Services,
         ctx={pageContext(request)}
         categories={menu.map((c) => ({ name: c.name, href: categoryHref(c.slug) }))}
         cart={cart}
-        summary={checkoutSummary(cart, shipping, payment)}
+        summary={checkoutSummary(cart, shipping, payment, discount?.terms ?? null)}
+        discountNotice={discountNotice(request.t, discount)}
+        reviewOptOut={settings.marketing.heurekaVerifiedKey ? { checked: view.reviewOptOut ?? false } : null}
         shippingMethods={shippingMethods}
         paymentMethods={paymentMethods}
         form={{ ...form, expectedTotal: String(cart.itemsTotal) }}
@@ -132,7 +144,8 @@ export function registerCheckoutRoutes(app: FastifyInstance, services: Services,
     const [settings, cart] = await Promise.all([services.getSettings(), services.cartReview(request.session.cartId ?? null)]);
     const shipping = offeredShippingMethods(settings.checkout).find((m) => m.code === request.query.shippingMethod) ?? null;
     const payment = offeredPaymentMethods(settings.checkout).find((m) => m.code === request.query.paymentMethod) ?? null;
-    const html = renderToString(<Summary ctx={pageContext(request)} cart={cart} summary={checkoutSummary(cart, shipping, payment)} />);
+    const discount = await cartDiscountOf(services, request, cart);
+    const html = renderToString(<Summary ctx={pageContext(request)} cart={cart} summary={checkoutSummary(cart, shipping, payment, discount?.terms ?? null)} notice={discountNotice(request.t, discount)} />);
     return reply.header('cache-control', 'private, no-store').header('x-robots-tag', 'noindex').type('text/html; charset=utf-8').send(html);
   });
 
@@ -160,16 +173,24 @@ export function registerCheckoutRoutes(app: FastifyInstance, services: Services,
     const customer = request.customer;
     // A signed-in customer orders under their account's email; a guest may create an account with the order.
     if (customer) form.email = customer.email;
-    const body = (request.body ?? {}) as { createAccount?: unknown; accountPassword?: unknown };
+    const body = (request.body ?? {}) as { createAccount?: unknown; accountPassword?: unknown; reviewOptOut?: unknown };
+    const reviewOptOut = typeof body.reviewOptOut === 'string' && isChecked(body.reviewOptOut);
     const createAccount = !customer && isChecked(typeof body.createAccount === 'string' ? body.createAccount : '');
     const accountPassword = createAccount && typeof body.accountPassword === 'string' ? body.accountPassword : '';
     const [settings, cart] = await Promise.all([services.getSettings(), services.cartReview(cartId)]);
     const action = (request.body as { action?: unknown } | undefined)?.action;
-    if (action === 'recalc') return render(request, reply, { settings, cart, form });
-    if (action === 'pickup-search') return render(request, reply, { settings, cart, form, search: true });
+    if (action === 'recalc') return render(request, reply, { settings, cart, form, reviewOptOut });
+    if (action === 'pickup-search') return render(request, reply, { settings, cart, form, search: true, reviewOptOut });
+    // The code goes with the order only while it applies; the summary shown said so either way.
+    const discount = cart.items.length > 0 ? await cartDiscountOf(services, request, cart) : null;
 
     const place = async () => {
-      const input = { ...orderInputOf(form, cart.items.map((i) => ({ sku: i.sku, quantity: i.quantity }))), password: createAccount ? accountPassword : null };
+      const input = {
+        ...orderInputOf(form, cart.items.map((i) => ({ sku: i.sku, quantity: i.quantity }))),
+        password: createAccount ? accountPassword : null,
+        discountCode: discount?.terms ? discount.code : null,
+        reviewOptOut: !!settings.marketing.heurekaVerifiedKey && reviewOptOut,
+      };
       const { order } = await services.placeOrder({ input, locale: request.locale, idempotencyKey: form.idempotencyKey, customerId: customer?.id ?? null });
       if (cartId) await services.clearCart(cartId);
       request.session.cartCount = 0;
@@ -183,7 +204,7 @@ export function registerCheckoutRoutes(app: FastifyInstance, services: Services,
       const fields = formErrorsOf(t, error.fields ?? {});
       const status = error.code === 'validation' ? 422 : toHttpError(error, t).status;
       const messages = error.code === 'validation' ? fields.other : [toHttpError(error, t).message];
-      return render(request, reply, { settings, cart, form, errors: fields.errors, messages, status, createAccount });
+      return render(request, reply, { settings, cart, form, errors: fields.errors, messages, status, createAccount, reviewOptOut });
     };
     const attempt = async () => {
       try {
@@ -222,7 +243,7 @@ export function registerCheckoutRoutes(app: FastifyInstance, services: Services,
     if (!isChecked(form.terms)) errors.terms = t('checkout.err.terms_required');
     const problem = createAccount ? passwordProblem(accountPassword) : null;
     const passwordError = problem ? translateField(t, problem) : undefined;
-    if (Object.keys(errors).length > 0 || other.length > 0 || passwordError) return render(request, reply, { settings, cart, form, errors, messages: other, status: 422, createAccount, passwordError });
+    if (Object.keys(errors).length > 0 || other.length > 0 || passwordError) return render(request, reply, { settings, cart, form, errors, messages: other, status: 422, createAccount, passwordError, reviewOptOut });
     return attempt();
   });
 }

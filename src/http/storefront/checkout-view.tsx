@@ -10,6 +10,7 @@ import type { PageContext } from '../views/page-context.js';
 import { StoreLayout, type MenuCategory } from '../views/store-layout.js';
 import { AccountChoice, SignInFirst, type CheckoutAccount } from './account/checkout-account-view.js';
 import { PickupPointChooser, type PickupChoice } from './checkout-pickup-view.js';
+import { discountLineName } from '../../domain/discounts/discount-label.js';
 
 export type CheckoutErrors = Partial<Record<CheckoutField, string>>;
 
@@ -33,6 +34,10 @@ export type CheckoutPageProps = {
   /** The pickup-point choice, when a shipping method delivers to points. */
   pickup?: PickupChoice | null;
   extraScripts?: string[];
+  /** Why the cart's discount code does not apply now (it is then left out of the order). */
+  discountNotice?: string | null;
+  /** Heureka "Ověřeno zákazníky" is on: the opt-out checkbox, ticked as the customer left it. */
+  reviewOptOut?: { checked: boolean } | null;
 };
 
 export function CheckoutSteps({ ctx, current }: { ctx: PageContext; current: 'details' | 'done' }) {
@@ -160,7 +165,7 @@ function Methods({ ctx, props }: { ctx: PageContext; props: CheckoutPageProps })
   );
 }
 
-export function Summary({ ctx, cart, summary }: { ctx: PageContext; cart: CartReview; summary: CheckoutSummary }) {
+export function Summary({ ctx, cart, summary, notice }: { ctx: PageContext; cart: CartReview; summary: CheckoutSummary; notice?: string | null }) {
   const { t, locale } = ctx;
   const money = (amount: number) => formatMoney(amount, locale);
   return (
@@ -179,6 +184,12 @@ export function Summary({ ctx, cart, summary }: { ctx: PageContext; cart: CartRe
       <dl class="summary-totals">
         <dt>{t('checkout.items')}</dt>
         <dd class="num">{money(summary.itemsTotal)}</dd>
+        {summary.discount && (
+          <>
+            <dt class="summary-discount">{discountLineName(summary.discount, locale)}</dt>
+            <dd class="num summary-discount">{summary.discount.kind === 'free_shipping' ? '' : money(-summary.discount.amount)}</dd>
+          </>
+        )}
         <dt>{t('checkout.shippingLine')}</dt>
         <dd class="num">{summary.shipping ? (summary.shipping.price === null ? '—' : summary.shipping.price === 0 ? t('checkout.free') : money(summary.shipping.price)) : t('checkout.notChosen')}</dd>
         <dt>{t('checkout.paymentLine')}</dt>
@@ -193,6 +204,7 @@ export function Summary({ ctx, cart, summary }: { ctx: PageContext; cart: CartRe
           <li key={row.rate}>{t('checkout.vatRow', { rate: row.rate, base: money(row.base), vat: money(row.vat) })}</li>
         ))}
       </ul>
+      {notice && <p class="cart-issue">{notice}</p>}
     </aside>
   );
 }
@@ -311,6 +323,12 @@ export function CheckoutPage(props: CheckoutPageProps) {
                   </label>
                 </div>
               </div>
+              {props.reviewOptOut && (
+                <div class="choice">
+                  <input type="checkbox" id="reviewOptOut" name="reviewOptOut" value="1" checked={props.reviewOptOut.checked} />
+                  <label for="reviewOptOut">{t('heureka.optOut')}</label>
+                </div>
+              )}
               <div class="checkout-submit">
                 <p class="checkout-submit-total" aria-live="polite">
                   {t('checkout.total')}: <strong>{formatMoneyOf(ctx, props.summary.total)}</strong>
@@ -320,7 +338,7 @@ export function CheckoutPage(props: CheckoutPageProps) {
                 </button>
               </div>
             </form>
-            <Summary ctx={ctx} cart={props.cart} summary={props.summary} />
+            <Summary ctx={ctx} cart={props.cart} summary={props.summary} notice={props.discountNotice} />
           </div>
         )}
       </div>

@@ -9,6 +9,7 @@ import { registerCategoryPages } from './category-routes.js';
 import { registerProductPages } from './product-routes.js';
 import { registerSearchPage } from './search-routes.js';
 import { registerSitemap } from './sitemap-routes.js';
+import { registerFeedRoutes } from './feed-routes.js';
 import { registerMediaRoutes } from './media-routes.js';
 
 export function registerStorefront(app: FastifyInstance, services: Services, pageContext: (r: FastifyRequest) => PageContext) {
@@ -25,6 +26,7 @@ export function registerStorefront(app: FastifyInstance, services: Services, pag
           // "Being prepared" only while the shop has nothing to show; a shop with goods describes them.
           description={categories.length === 0 ? t('store.welcomeLead') : t('store.homeDescription', { shop: ctx.shopName, categories: categories.map((c) => c.name).join(', ') })}
           canonical={`${services.shopUrl()}/`}
+          openGraph={{ type: 'website' }}
           categories={categories.map((c) => ({ name: c.name, href: categoryHref(c.slug) }))}
           cartCount={0}
         >
@@ -55,5 +57,6 @@ export function registerStorefront(app: FastifyInstance, services: Services, pag
   registerProductPages(app, services, pageContext);
   registerSearchPage(app, services, pageContext, cached);
   registerSitemap(app, services);
+  registerFeedRoutes(app, services);
   registerMediaRoutes(app, services);
 }

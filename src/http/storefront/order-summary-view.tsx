@@ -2,6 +2,8 @@
 import { formatMoney } from '../../domain/money/money.js';
 import { countryName } from '../../domain/customers/countries.js';
 import type { PageContext } from '../views/page-context.js';
+import type { OrderDiscount } from '../../domain/discounts/apply-discount.js';
+import { discountLineName } from '../../domain/discounts/discount-label.js';
 
 type Line = { sku: string; name: string; quantity: number; unitPrice: number; total: number };
 type Charge = { name: string; price: number };
@@ -17,7 +19,25 @@ export function AddressLines({ ctx, address }: { ctx: PageContext; address: { st
   );
 }
 
-export function OrderItemsTable({ ctx, items, shipping, payment, total, vat }: { ctx: PageContext; items: Line[]; shipping: Charge; payment: Charge; total: number; vat: VatRow[] }) {
+/** The discount's lines under the items: one per VAT rate with its rate named when there are several. */
+export function DiscountRows({ ctx, discount, columns }: { ctx: PageContext; discount: OrderDiscount | null; columns: number }) {
+  if (!discount) return null;
+  const name = discountLineName(discount, ctx.locale);
+  // Free shipping is already in the shipping line's price: its row names the code without an amount.
+  const rows = discount.kind === 'free_shipping' ? [{ vatRate: null, amount: null }] : discount.lines.map((l) => ({ vatRate: discount.lines.length > 1 ? l.vatRate : null, amount: l.amount }));
+  return (
+    <>
+      {rows.map((row) => (
+        <tr key={row.vatRate ?? 'all'} class="order-charge order-discount">
+          <td colSpan={columns - 1}>{row.vatRate === null ? name : `${name}, ${ctx.t('discount.vatRate', { rate: row.vatRate })}`}</td>
+          <td class="num">{row.amount === null ? '' : formatMoney(-row.amount, ctx.locale)}</td>
+        </tr>
+      ))}
+    </>
+  );
+}
+
+export function OrderItemsTable({ ctx, items, shipping, payment, total, vat, discount = null }: { ctx: PageContext; items: Line[]; shipping: Charge; payment: Charge; total: number; vat: VatRow[]; discount?: OrderDiscount | null }) {
   const { t, locale } = ctx;
   const money = (amount: number) => formatMoney(amount, locale);
   return (
@@ -46,6 +66,7 @@ export function OrderItemsTable({ ctx, items, shipping, payment, total, vat }: {
               </td>
             </tr>
           ))}
+          <DiscountRows ctx={ctx} discount={discount} columns={4} />
           <tr class="order-charge">
             <td colSpan={3}>{shipping.name}</td>
             <td class="num">{money(shipping.price)}</td>

@@ -1,6 +1,7 @@
 /** Storefront pieces: product cards with image, price and availability; breadcrumbs; price and availability texts. */
 import { formatMoney } from '../../domain/money/money.js';
 import { availabilityOf } from '../../domain/catalog/availability.js';
+import { lowestPriceShown } from '../../domain/catalog/price-history.js';
 import type { Category, ProductImage, ProductSummary } from '../../services/catalog/ports.js';
 import type { PageContext } from '../views/page-context.js';
 import { srcSet, thumbUrl } from './media-routes.js';
@@ -15,7 +16,11 @@ export function AvailabilityText({ ctx, stock }: { ctx: PageContext; stock: numb
   return <span class="availability availability-last">{ctx.t(key, { count: a.count })}</span>;
 }
 
-export function Price({ ctx, price, compareAt, from }: { ctx: PageContext; price: number; compareAt?: number | null; from?: boolean }) {
+/**
+ * A price with VAT; with a compare-at price, that one struck through and — as § 12a of the Consumer Protection Act
+ * asks beside every announced reduction — the lowest price of the 30 days before it (`lowest30d`, null: never lower).
+ */
+export function Price({ ctx, price, compareAt, from, lowest30d }: { ctx: PageContext; price: number; compareAt?: number | null; from?: boolean; lowest30d?: number | null }) {
   const text = formatMoney(price, ctx.locale, { whole: true });
   return (
     <span class="price">
@@ -26,6 +31,7 @@ export function Price({ ctx, price, compareAt, from }: { ctx: PageContext; price
           {formatMoney(compareAt, ctx.locale, { whole: true })}
         </s>
       ) : null}
+      {compareAt ? <small class="price-lowest">{ctx.t('store.lowestPrice30d', { price: formatMoney(lowestPriceShown(price, lowest30d ?? null), ctx.locale, { whole: true }) })}</small> : null}
     </span>
   );
 }
@@ -58,7 +64,7 @@ export function ProductGrid({ ctx, items, widths }: { ctx: PageContext; items: P
             </span>
             <span class="product-card-name">{p.name}</span>
           </a>
-          <Price ctx={ctx} price={p.minPrice} compareAt={p.compareAtPrice} from={p.variantCount > 1} />
+          <Price ctx={ctx} price={p.minPrice} compareAt={p.compareAtPrice} from={p.variantCount > 1} lowest30d={p.lowestPrice30d} />
           <AvailabilityText ctx={ctx} stock={p.stockTotal} />
         </li>
       ))}

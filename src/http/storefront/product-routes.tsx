@@ -9,13 +9,15 @@ import type { PageContext } from '../views/page-context.js';
 import { CATALOGUE_PAGE, fingerprint, validatedPageCache } from './page-cache.js';
 import { AvailabilityText, Breadcrumbs, Price, ProductImg, categoryHref, productHref } from './product-card.js';
 import { originalUrl } from './media-routes.js';
+import { breadcrumbJsonLd, productJsonLd } from '../views/structured-data.js';
+import { decimal } from '../../domain/exports/export-order.js';
 
 // Rendered product pages kept per process: ~4 kB each, so a catalogue of about 15 000 products stays rendered.
 const PRODUCT_PAGES_MAX_BYTES = 64 * 1024 * 1024;
 
 export function registerProductPages(app: FastifyInstance, services: Services, pageContext: (r: FastifyRequest) => PageContext) {
   const cached = validatedPageCache(PRODUCT_PAGES_MAX_BYTES);
-  app.get<{ Params: { slug: string } }>('/zbozi/:slug', CATALOGUE_PAGE, async (request, reply) => {
+  app.get<{ Params: { slug: string }; Querystring: { varianta?: string } }>('/zbozi/:slug', CATALOGUE_PAGE, async (request, reply) => {
     // Everything the page shows: the product (its revision), the category tree (breadcrumbs, menu) and the frame.
     const [revision, categories] = await Promise.all([services.storeProductRevision(request.params.slug), services.storeCategories()]);
     const validator = revision === null ? null : `${revision}|${fingerprint(categories)}|${fingerprint(request.shopFrame)}|${request.shopName}`;
@@ -26,16 +28,38 @@ export function registerProductPages(app: FastifyInstance, services: Services, p
       if (!view) return null;
       const { product } = view;
       const widths = services.imageWidths();
-      // The first variant in stock is chosen; the price shown is that variant's.
-      const chosen = product.variants.find((v) => v.stock > 0) ?? product.variants[0];
+      // The variant a link asks for (`?varianta=`, as the comparison sites' feeds link), else the first in stock.
+      const asked = product.variants.find((v) => String(v.id) === request.query.varianta && v.stock > 0);
+      const chosen = asked ?? product.variants.find((v) => v.stock > 0) ?? product.variants[0];
       const text = htmlToText(product.descriptionHtml);
       const [main, ...more] = product.images;
+      const shop = services.shopUrl();
+      const url = `${shop}${productHref(product.slug)}`;
+      const structured = [
+        productJsonLd({
+          name: product.name,
+          description: text.slice(0, 5000),
+          url,
+          images: product.images.map((image) => `${shop}${originalUrl(image)}`),
+          brand: product.manufacturer,
+          sku: chosen?.sku ?? '',
+          gtin: chosen?.ean ?? null,
+          offers: product.variants.map((v) => ({ url: product.variants.length > 1 ? `${url}?varianta=${v.id}` : url, sku: v.sku, gtin: v.ean, price: v.price, inStock: v.stock > 0 })),
+        }),
+        breadcrumbJsonLd([{ name: t('store.home'), url: `${shop}/` }, ...view.path.map((c) => ({ name: c.name, url: `${shop}${categoryHref(c.slug)}` })), { name: product.name, url }]),
+      ];
       return (
         <StoreLayout
           ctx={ctx}
           title={product.name}
           description={metaDescription(text) || product.name}
-          canonical={`${services.shopUrl()}${productHref(product.slug)}`}
+          canonical={url}
+          jsonLd={structured}
+          openGraph={{
+            type: 'product',
+            image: main ? `${shop}${originalUrl(main)}` : undefined,
+            extra: chosen ? { 'product:price:amount': decimal(chosen.price), 'product:price:currency': 'CZK' } : {},
+          }}
           categories={menu.map((c) => ({ name: c.name, href: categoryHref(c.slug) }))}
           cartCount={0}
         >
@@ -65,7 +89,7 @@ export function registerProductPages(app: FastifyInstance, services: Services, p
               <h1>{product.name}</h1>
               {chosen && (
                 <div class="product-price">
-                  <Price ctx={ctx} price={chosen.price} compareAt={chosen.compareAtPrice} />
+                  <Price ctx={ctx} price={chosen.price} compareAt={chosen.compareAtPrice} lowest30d={chosen.lowestPrice30d} />
                   <p class="muted small">
                     {t('store.vatIncluded', { rate: product.vatRate })} ·{' '}
                     {t('store.priceWithoutVat', { price: formatMoney(splitGross(chosen.price, product.vatRate).base, locale) })}
@@ -80,7 +104,7 @@ export function registerProductPages(app: FastifyInstance, services: Services, p
                       <input type="radio" name="variantId" id={`variant-${v.id}`} value={String(v.id)} checked={v.id === chosen?.id} disabled={v.stock <= 0} />
                       <label for={`variant-${v.id}`}>
                         <span class="variant-name">{v.name || product.name}</span>
-                        <Price ctx={ctx} price={v.price} compareAt={v.compareAtPrice} />
+                        <Price ctx={ctx} price={v.price} compareAt={v.compareAtPrice} lowest30d={v.lowestPrice30d} />
                         <AvailabilityText ctx={ctx} stock={v.stock} />
                       </label>
                     </div>

@@ -27,7 +27,7 @@ export function ThankYouPage(props: { ctx: PageContext; categories: MenuCategory
         <div class="thank-you-columns">
           <section class="thank-you-main" aria-labelledby="items-title">
             <h2 id="items-title">{t('thanks.items')}</h2>
-            <OrderItemsTable ctx={ctx} items={doc.items} shipping={doc.shipping} payment={doc.payment} total={doc.total} vat={documentVatSummary(doc)} />
+            <OrderItemsTable ctx={ctx} items={doc.items} shipping={doc.shipping} payment={doc.payment} total={doc.total} vat={documentVatSummary(doc)} discount={doc.discount} />
             <p>
               <a class="button" href={props.documentUrl}>
                 {t('thanks.pdf')}

@@ -1,6 +1,7 @@
 /** The storefront frame: header with logo, search, category menu and cart; footer with legal links and contacts. */
 import type { ComponentChildren } from 'preact';
 import { LanguageSwitch } from './language-switch.js';
+import { scriptJson, type JsonLd } from './structured-data.js';
 import type { PageContext } from './page-context.js';
 
 export type MenuCategory = { name: string; href: string };
@@ -34,6 +35,10 @@ export function StoreLayout(props: {
   query?: string;
   /** Scripts that only make the page smoother (it works without them). */
   scripts?: string[];
+  /** schema.org structured data for search engines. */
+  jsonLd?: JsonLd[];
+  /** Open Graph (link previews): the page's kind, image and extra properties such as a product's price. */
+  openGraph?: { type: 'website' | 'product'; image?: string; extra?: Record<string, string> };
   children: ComponentChildren;
 }) {
   const { ctx } = props;
@@ -47,6 +52,21 @@ export function StoreLayout(props: {
         {props.description && <meta name="description" content={props.description} />}
         {props.canonical && <link rel="canonical" href={props.canonical} />}
         {props.noindex && <meta name="robots" content="noindex, follow" />}
+        {props.openGraph && (
+          <>
+            <meta property="og:type" content={props.openGraph.type} />
+            <meta property="og:title" content={props.title} />
+            {props.description && <meta property="og:description" content={props.description} />}
+            {props.canonical && <meta property="og:url" content={props.canonical} />}
+            {props.openGraph.image && <meta property="og:image" content={props.openGraph.image} />}
+            <meta property="og:site_name" content={ctx.shopName} />
+            <meta property="og:locale" content={ctx.locale === 'en' ? 'en_GB' : 'cs_CZ'} />
+            {Object.entries(props.openGraph.extra ?? {}).map(([property, content]) => (
+              <meta key={property} property={property} content={content} />
+            ))}
+          </>
+        )}
+        {props.jsonLd?.map((data, i) => <script key={i} type="application/ld+json" dangerouslySetInnerHTML={{ __html: scriptJson(data) }} />)}
         <link rel="stylesheet" href={ctx.stylesheet} />
         <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
         {props.scripts?.map((src) => <script key={src} src={src} defer />)}

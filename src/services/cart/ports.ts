@@ -14,4 +14,7 @@ export interface CartRepo {
   clear(cartId: string): Promise<void>;
   variantsById(ids: number[]): Promise<CartVariant[]>;
   variantBySku(sku: string): Promise<CartVariant | null>;
+  /** The discount code applied to the cart (upper case), or null. */
+  discountCode(cartId: string): Promise<string | null>;
+  setDiscountCode(cartId: string, code: string | null): Promise<void>;
 }

@@ -71,5 +71,8 @@ function mergeProduct(row: CsvProduct, existing: Awaited<ReturnType<ProductDeps[
     active: row.active ?? existing?.active ?? true,
     categoryIds: row.categorySlugs ? row.categorySlugs.flatMap((s) => (categoryIds.has(s) ? [categoryIds.get(s)!] : [])) : (existing?.categoryIds ?? []),
     variants,
+    // Not in the CSV: kept as they are.
+    manufacturer: existing?.manufacturer,
+    feedCategories: existing?.feedCategories,
   };
 }

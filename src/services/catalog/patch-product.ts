@@ -9,6 +9,7 @@ import type { Product } from './ports.js';
 
 export type VariantPatch = Partial<VariantInput> & { id?: number; sku?: string; remove?: boolean };
 export type ProductPatch = Partial<Omit<ProductInput, 'variants'>> & { variants?: VariantPatch[] };
+// Fields a patch leaves out keep their current values, the product's feed data included.
 
 export async function patchProduct(deps: ProductDeps, id: number, patch: ProductPatch): Promise<Product> {
   const current = await deps.products.findById(id);
@@ -21,7 +22,7 @@ export async function patchProduct(deps: ProductDeps, id: number, patch: Product
     if (index === -1) {
       if (p.id !== undefined) errors[`variants.${i}.id`] = 'variant_unknown';
       else if (p.remove) errors[`variants.${i}.sku`] = 'variant_unknown';
-      else variants.push({ sku: p.sku ?? '', name: p.name ?? '', price: p.price ?? NaN, compareAtPrice: p.compareAtPrice ?? null, stock: p.stock ?? 0, weightGrams: p.weightGrams ?? null });
+      else variants.push({ sku: p.sku ?? '', name: p.name ?? '', price: p.price ?? NaN, compareAtPrice: p.compareAtPrice ?? null, stock: p.stock ?? 0, weightGrams: p.weightGrams ?? null, ean: p.ean ?? null });
       return;
     }
     const target = variants[index]!;
@@ -42,6 +43,8 @@ export async function patchProduct(deps: ProductDeps, id: number, patch: Product
       active: patch.active ?? current.active,
       categoryIds: patch.categoryIds ?? current.categoryIds,
       variants: variants.filter((v) => !removed.has(v)),
+      manufacturer: patch.manufacturer ?? current.manufacturer,
+      feedCategories: { ...current.feedCategories, ...patch.feedCategories },
     },
     id,
   );

@@ -1,5 +1,5 @@
 /** What the catalogue use cases need from the outside world: category and product storage, image files. */
-import type { ProductDraft } from '../../domain/catalog/product-rules.js';
+import type { FeedCategories, ProductDraft } from '../../domain/catalog/product-rules.js';
 import type { CategoryInput } from '../../domain/catalog/category-rules.js';
 
 export type Category = {
@@ -23,6 +23,9 @@ export type Variant = {
   stock: number;
   weightGrams: number | null;
   position: number;
+  ean: string | null;
+  /** The lowest price of the 30 days before the current price was set (§ 12a); null: no earlier price known. */
+  lowestPrice30d: number | null;
 };
 
 export type ProductImage = { id: number; key: string; width: number; height: number; format: string; alt: string; position: number };
@@ -42,6 +45,8 @@ export type Product = {
   stockTotal: number;
   createdAt: string;
   updatedAt: string;
+  manufacturer: string;
+  feedCategories: FeedCategories;
 };
 
 /** A row of a product list: enough for a card or an admin table line. */
@@ -53,6 +58,8 @@ export type ProductSummary = {
   vatRate: number;
   minPrice: number;
   compareAtPrice: number | null;
+  /** The 30-day lowest price of the cheapest variant (shown beside a compare-at price). */
+  lowestPrice30d: number | null;
   stockTotal: number;
   variantCount: number;
   image: ProductImage | null;
@@ -119,6 +126,13 @@ export interface ProductRepo {
   eachBatch(size: number): AsyncIterable<Product[]>;
   /** Public slugs and update times for the sitemap. */
   publicSlugs(): Promise<{ slug: string; updatedAt: string }[]>;
+  /** Active products that have an image, whole (variants, images, categories), in id order, a batch at a time (feeds). */
+  eachFeedBatch(size: number): AsyncIterable<Product[]>;
+  /**
+   * A short text that changes whenever anything of the catalogue changes, on any app server: products (their revision,
+   * which the database raises with every change of variants, prices, stock, images and categories) and categories.
+   */
+  catalogFingerprint(): Promise<string>;
 }
 
 /** Stored image files in several widths; what every app server can read (a shared directory). */

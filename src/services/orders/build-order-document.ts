@@ -44,6 +44,7 @@ export function buildOrderDocument(order: Order, settings: Settings, images: { l
     // The document decides on bank details and the QR code by the kind of payment, whatever the owner named the method.
     payment: { code: order.payment.kind, name: order.payment.name, price: order.payment.price, vatRate: order.payment.vatRate, variableSymbol: order.variableSymbol },
     note: order.note,
+    discount: order.discount,
     total: order.total,
   };
 }

@@ -19,6 +19,11 @@ import { queueNewOrderEmails } from './order-emails.js';
 import type { CustomerRepo, Order, OrderRepo } from './ports.js';
 import { findPickupPoint, type PickupPointDeps } from '../shipping/pickup-points.js';
 import { chosenPoint, needsPickupPoint, type ChosenPickupPoint } from '../../domain/shipping/pickup-point.js';
+import type { DiscountRepo } from '../discounts/ports.js';
+import type { CategoryRepo } from '../catalog/ports.js';
+import { checkCustomerUses, checkDiscountedPrice, discountError, discountTermsFor, findUsableCode } from '../discounts/discount-terms.js';
+import { queueVerifiedReview } from '../marketing/verified-reviews.js';
+import type { CallOutboxRepo } from '../marketing/ports.js';
 
 export type PlaceOrderDeps = PickupPointDeps & {
   orders: OrderRepo;
@@ -31,6 +36,11 @@ export type PlaceOrderDeps = PickupPointDeps & {
   emailDomains: EmailDomainResolver;
   clock: Clock;
   publicUrl: string;
+  discounts: DiscountRepo;
+  categories: CategoryRepo;
+  /** Where Heureka "Ověřeno zákazníky" takes orders (a fake one in tests). */
+  heurekaVerifiedUrl: string;
+  calls: CallOutboxRepo;
 };
 
 export type PlaceOrderRequest = {
@@ -69,10 +79,14 @@ export async function placeOrder(deps: PlaceOrderDeps, request: PlaceOrderReques
   const found = shipping && needsPickupPoint(shipping.carrier) ? await findPickupPoint(deps, shipping.carrier, input.pickupPointId) : null;
   const point: ChosenPickupPoint | null = found ? chosenPoint(found) : null;
   const pointLimit = found?.maxWeightGrams ?? null;
+  const now = deps.clock.now();
+  // An unknown, expired or used-up code stops the order before anything is written (the order's count has the last word).
+  const code = input.discountCode ? await findUsableCode(deps, input.discountCode, now) : null;
+  if (code) await checkCustomerUses(deps, code, { customerId: request.customerId ?? null, email: input.customer.email });
+  const categories = code?.scope === 'categories' ? await deps.categories.all() : undefined;
   const passwordHash = input.password ? await deps.hasher.hash(input.password) : null;
 
   const lines = mergeLines(input.items);
-  const now = deps.clock.now();
   const format = settings.checkout.orderNumberFormat;
   const year = Number(new Intl.DateTimeFormat('en', { timeZone: 'Europe/Prague', year: 'numeric' }).format(now));
   const numberScope = restartsYearly(format) ? String(year) : 'all';
@@ -98,7 +112,7 @@ export async function placeOrder(deps: PlaceOrderDeps, request: PlaceOrderReques
         if (customerId === null) throw new DomainError('account_exists', 'account exists', { 'customer.email': 'account_exists' });
       }
 
-      const number = formatOrderNumber(format, year, await deps.orders.nextSequence(tx, numberScope));
+      const terms = code ? await discountTermsFor(deps, tx, code, lines.map((l) => l.sku), categories) : null;
       const price = priceOrder(
         lines.map((l) => {
           const v = variants.get(l.sku)!;
@@ -106,10 +120,13 @@ export async function placeOrder(deps: PlaceOrderDeps, request: PlaceOrderReques
         }),
         shipping!,
         payment!,
+        terms,
       );
       if (price.shipping.price === null) throw new DomainError('validation', 'too heavy for the shipping method', { shippingMethod: 'shipping_too_heavy' });
       if (pointLimit !== null && price.weightGrams > pointLimit) throw new DomainError('validation', 'too heavy for the pickup point', { pickupPoint: 'pickup_point_too_heavy' });
       const shippingPrice = price.shipping.price;
+      if (code) checkDiscountedPrice(code, price, request.locale);
+      const number = formatOrderNumber(format, year, await deps.orders.nextSequence(tx, numberScope));
       const order = await deps.orders.insert(tx, {
         number,
         status: 'new',
@@ -132,6 +149,7 @@ export async function placeOrder(deps: PlaceOrderDeps, request: PlaceOrderReques
         note: input.note,
         itemCount: price.itemCount,
         itemsTotal: price.itemsTotal,
+        discount: price.discount,
         total: price.total,
         currency: 'CZK',
         accessToken: randomBytes(24).toString('base64url'),
@@ -146,6 +164,13 @@ export async function placeOrder(deps: PlaceOrderDeps, request: PlaceOrderReques
       // DNS could not vouch for the address (a resolver fault): the order goes through and the owner is told.
       const unverified = email?.warning ? [{ kind: 'note', actor: 'system', internal: true, text: emailUnverifiedNote(input.customer.email), at: now }] : [];
       await deps.orders.addEvents(tx, order.id, [...(isGuest ? [guestNote] : []), ...unverified, created]);
+      if (!input.reviewOptOut) await queueVerifiedReview(deps, tx, { order, itemIds: lines.map((l) => variants.get(l.sku)!.variantId), settings, at: now });
+
+      // The code's use is counted in this transaction, before the stock: the code's row lock comes first for every order.
+      if (code) {
+        const counted = await deps.discounts.redeem(tx, { codeId: code.id, orderId: order.id, customerId, email: input.customer.email, perCustomerLimit: code.perCustomerLimit, at: now });
+        if (counted !== 'ok') throw discountError(counted === 'used_up' ? 'discount_used_up' : 'discount_customer_limit');
+      }
 
       // Stock is taken last, so its row locks (variants, then their products, each in id order: no deadlock) are held
       // only for the statement that refreshes the products' totals and the commit; an order short of stock rolls back.

@@ -1,5 +1,6 @@
 /** What order use cases need from storage; methods taking a `Tx` run inside the caller's transaction. */
 import type { OrderAddress } from '../../domain/orders/order-input.js';
+import type { OrderDiscount } from '../../domain/discounts/apply-discount.js';
 import type { OrderStatus, PaymentStatus } from '../../domain/orders/order-status.js';
 import type { Tx } from '../ports.js';
 import type { ChosenPickupPoint } from '../../domain/shipping/pickup-point.js';
@@ -32,7 +33,10 @@ export type Order = {
   variableSymbol: string;
   note: string | null;
   itemCount: number;
+  /** The goods before the discount. */
   itemsTotal: number;
+  /** A discount code's discount as the order got it; null without one. */
+  discount: OrderDiscount | null;
   total: number;
   currency: 'CZK';
   accessToken: string;

@@ -48,7 +48,7 @@ export function CreditNoteForm(props: { ctx: PageContext; admin: AdminFrame; inv
             <div class="row-card" id="lines">
               {form.errors.lines && <p class="error-message">{form.errors.lines}</p>}
               {remaining.lines
-                .filter((l) => l.quantity > 0 && l.gross > 0)
+                .filter((l) => l.quantity > 0 && l.gross !== 0)
                 .map((l) => (
                   <TextInput
                     key={l.line.no}

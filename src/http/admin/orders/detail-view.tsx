@@ -4,6 +4,8 @@ import { countryName } from '../../../domain/customers/countries.js';
 import { isFinal, nextStates, PAYMENT_STATUSES } from '../../../domain/orders/order-status.js';
 import { formatMoney } from '../../../domain/money/money.js';
 import { vatSummary } from '../../../domain/money/vat.js';
+import { discountVatLines } from '../../../domain/discounts/apply-discount.js';
+import { discountLineName } from '../../../domain/discounts/discount-label.js';
 import type { OrderAddress } from '../../../domain/orders/order-input.js';
 import type { AdminOrderDetail } from '../../../services/orders/order-panel-actions.js';
 import { carrierName } from '../../../services/orders/change-order-status.js';
@@ -39,7 +41,8 @@ export function OrderDetail(props: { ctx: PageContext; admin: AdminFrame; flash:
   const { t, locale } = ctx;
   const money = (minor: number) => formatMoney(minor, locale);
   const path = `${ORDERS_PATH}/${order.number}`;
-  const vat = vatSummary([...order.items.map((i) => ({ gross: i.total, vatRate: i.vatRate })), { gross: order.shipping.price, vatRate: order.shipping.vatRate }, { gross: order.payment.price, vatRate: order.payment.vatRate }]);
+  const vat = vatSummary([...order.items.map((i) => ({ gross: i.total, vatRate: i.vatRate })), ...discountVatLines(order.discount), { gross: order.shipping.price, vatRate: order.shipping.vatRate }, { gross: order.payment.price, vatRate: order.payment.vatRate }]);
+  const discount = order.discount;
   const errors = Object.values(forms).flatMap((f) => Object.entries(f?.errors ?? {}).map(([field, text]) => ({ field: fieldId(field), text })));
   // A parcel created at the carrier fills in its tracking number, so Shipped is one step.
   const created = detail.shipment?.state === 'created' ? detail.shipment : null;
@@ -99,8 +102,18 @@ export function OrderDetail(props: { ctx: PageContext; admin: AdminFrame; flash:
                       <td class="num">{money(i.total)}</td>
                     </tr>
                   ))}
+                  {discount && discount.kind !== 'free_shipping' && discount.lines.map((line) => (
+                    <tr key={`discount-${line.vatRate}`} class="order-discount">
+                      <td colSpan={4}>{discountLineName(discount, locale)}</td>
+                      <td class="num">{line.vatRate} %</td>
+                      <td class="num">{money(-line.amount)}</td>
+                    </tr>
+                  ))}
                   <tr>
-                    <td colSpan={4}>{t('orders.shipping')}: {order.shipping.name}</td>
+                    <td colSpan={4}>
+                      {t('orders.shipping')}: {order.shipping.name}
+                      {discount?.kind === 'free_shipping' ? ` (${discountLineName(discount, locale)})` : ''}
+                    </td>
                     <td class="num">{order.shipping.vatRate} %</td>
                     <td class="num">{money(order.shipping.price)}</td>
                   </tr>

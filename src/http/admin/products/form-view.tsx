@@ -1,5 +1,6 @@
 /** The product form (two columns: texts and variants; status, VAT and categories), plus the images and delete sections. */
 import { buildTree, flattenTree } from '../../../domain/catalog/category-rules.js';
+import { FEEDS } from '../../../domain/catalog/product-rules.js';
 import type { Category, Product } from '../../../services/catalog/ports.js';
 import { CsrfField, ErrorSummary } from '../../views/components.js';
 import type { PageContext } from '../../views/page-context.js';
@@ -50,6 +51,7 @@ export function ProductForm(props: {
                 <TextField id={`variants.${i}.compareAtPrice`} label={t('prod.v.compareAt')} value={row.compareAtPrice} error={e[`variants.${i}.compareAtPrice`]} inputMode="decimal" />
                 <TextField id={`variants.${i}.stock`} label={t('prod.v.stock')} value={row.stock} error={e[`variants.${i}.stock`]} inputMode="numeric" />
                 <TextField id={`variants.${i}.weightGrams`} label={t('prod.v.weight')} value={row.weightGrams} error={e[`variants.${i}.weightGrams`]} inputMode="numeric" />
+                <TextField id={`variants.${i}.ean`} label={t('prod.v.ean')} value={row.ean} error={e[`variants.${i}.ean`]} inputMode="numeric" maxLength={20} />
                 {row.id && (
                   <div class="checkbox variant-remove">
                     <input type="checkbox" id={`variants.${i}.remove`} name={`variants.${i}.remove`} value="1" checked={row.remove} />
@@ -57,6 +59,12 @@ export function ProductForm(props: {
                   </div>
                 )}
               </fieldset>
+            ))}
+          </Fieldset>
+          <Fieldset legend={t('prod.feeds')} hint={t('prod.feedsHint')} id="feeds">
+            <TextField id="manufacturer" label={t('prod.manufacturer')} value={v.manufacturer} error={e.manufacturer} maxLength={200} />
+            {FEEDS.map((feed) => (
+              <TextField key={feed} id={`feedCategories.${feed}`} label={t(`prod.feedCategory.${feed}`)} value={v.feedCategories[feed]} error={e[`feedCategories.${feed}`]} maxLength={255} />
             ))}
           </Fieldset>
         </div>

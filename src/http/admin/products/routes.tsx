@@ -45,6 +45,9 @@ export function registerProductRoutes(app: FastifyInstance, services: Services, 
     const filtered = !!(filters.q || filters.category || filters.stock || filters.active);
     const actions = (
       <>
+        <a class="button" href={`${PRODUCTS_PATH}/slevove-kody`}>
+          {ctx.t('disc.title')}
+        </a>
         <a class="button" href={`${PRODUCTS_PATH}/import`}>
           {ctx.t('prod.csv')}
         </a>

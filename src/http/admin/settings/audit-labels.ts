@@ -14,6 +14,7 @@ const SECTION: Record<string, MessageKey> = {
   invoices: 'settings.tab.invoices',
   carriers: 'settings.tab.carriers',
   payments: 'settings.tab.payments',
+  marketing: 'settings.tab.marketing',
 };
 
 const FIELD: Record<string, MessageKey> = {
@@ -70,6 +71,8 @@ const FIELD: Record<string, MessageKey> = {
   'payments.card.merchant': 'settings.pay.merchant',
   'payments.card.secret': 'settings.pay.secret',
   'payments.card.test': 'settings.pay.test',
+  'marketing.heurekaVerifiedKey': 'settings.mkt.heurekaKey',
+  'marketing.outOfStockDeliveryDays': 'settings.mkt.outOfStockDeliveryDays',
 };
 
 /** What the field belongs to, so "Název obchodu" and the like read with their place: `Obchod › Název obchodu`. */
@@ -104,6 +107,8 @@ type Account = { label?: unknown; number?: unknown; iban?: unknown };
 export function auditValue(t: Translate, locale: 'cs' | 'en', path: string, value: unknown): string {
   if (value === null || value === undefined || value === '') return '—';
   if (typeof value === 'boolean') return t(value ? 'settings.audit.yes' : 'settings.audit.no');
+  // An API key is a secret: the history says that it changed, not what it is.
+  if (path === 'marketing.heurekaVerifiedKey' && typeof value === 'string') return `••••${value.slice(-4)}`;
   if ((path === 'documents.logo' || path === 'documents.stamp') && value === 'image') return t('settings.audit.image');
   if (path === 'invoices.issueOn' && typeof value === 'string') return t(`settings.inv.issueOn.${value}` as MessageKey);
   if (path === 'invoices.variableSymbol' && typeof value === 'string') return t(`settings.inv.vs.${value}` as MessageKey);

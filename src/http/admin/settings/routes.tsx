@@ -20,6 +20,7 @@ import { invoicesValues, InvoicesSection, readInvoicesForm } from './invoices-se
 import { CARRIERS_PATH, carriersValues, CarriersSection, PacketaStatusBox, readCarriersForm } from './carriers-section.js';
 import { toHttpError } from '../../middleware/errors.js';
 import { paymentsValues, PaymentsSection, readPaymentsForm } from './payments-section.js';
+import { marketingValues, MarketingSection, readMarketingForm } from './marketing-section.js';
 import { registerTemplateRoutes } from './template-routes.js';
 import { actorOf, type SettingsPageDeps } from './settings-deps.js';
 
@@ -32,7 +33,7 @@ type Section = {
   section: keyof Settings;
   values(settings: Settings): Record<string, string>;
   read(body: FormBody): { patch: object; values: Record<string, string> };
-  render(ctx: PageContext, form: FormState, settings: Settings): VNode;
+  render(ctx: PageContext, form: FormState, settings: Settings, shopUrl: string): VNode;
 };
 
 const SECTIONS: Section[] = [
@@ -50,6 +51,7 @@ const SECTIONS: Section[] = [
   { tab: 'invoices', path: '/admin/konfigurace/doklady', section: 'invoices', values: invoicesValues, read: readInvoicesForm, render: (ctx, form, settings) => <InvoicesSection ctx={ctx} form={form} settings={settings} /> },
   { tab: 'carriers', path: CARRIERS_PATH, section: 'carriers', values: carriersValues, read: readCarriersForm, render: (ctx, form, settings) => <CarriersSection ctx={ctx} form={form} settings={settings} /> },
   { tab: 'payments', path: '/admin/konfigurace/platby', section: 'payments', values: paymentsValues, read: readPaymentsForm, render: (ctx, form) => <PaymentsSection ctx={ctx} form={form} /> },
+  { tab: 'marketing', path: '/admin/konfigurace/marketing', section: 'marketing', values: marketingValues, read: readMarketingForm, render: (ctx, form, _settings, shopUrl) => <MarketingSection ctx={ctx} form={form} shopUrl={shopUrl} /> },
 ];
 
 export function registerSettingsRoutes(app: FastifyInstance, deps: SettingsPageDeps) {
@@ -66,7 +68,7 @@ export function registerSettingsRoutes(app: FastifyInstance, deps: SettingsPageD
     const html = renderDocument(
       <SettingsFrame ctx={ctx} admin={frame} tab={section.tab} flash={flash} errors={state.errors}>
         <SettingsForm action={section.path} csrfToken={frame.csrfToken} submit={ctx.t('settings.save')}>
-          {section.render(ctx, state, settings)}
+          {section.render(ctx, state, settings, services.shopUrl())}
         </SettingsForm>
         {extra}
       </SettingsFrame>,

@@ -15,6 +15,7 @@ export const SETTINGS_TABS = [
   { key: 'invoices', path: '/admin/konfigurace/doklady', label: 'settings.tab.invoices' },
   { key: 'carriers', path: '/admin/konfigurace/dopravci', label: 'settings.tab.carriers' },
   { key: 'payments', path: '/admin/konfigurace/platby', label: 'settings.tab.payments' },
+  { key: 'marketing', path: '/admin/konfigurace/marketing', label: 'settings.tab.marketing' },
   { key: 'audit', path: '/admin/konfigurace/historie', label: 'settings.tab.audit' },
 ] as const satisfies readonly { key: string; path: string; label: MessageKey }[];
 

@@ -80,7 +80,7 @@ export function OrdersOverview({ ctx, name, orders }: { ctx: PageContext; name: 
 export function OrderDetail({ ctx, view, base }: { ctx: PageContext; view: CustomerOrderView; base: string }) {
   const { t, locale } = ctx;
   const { order } = view;
-  const vat = documentVatSummary({ items: order.items, shipping: order.shipping, payment: { ...order.payment, variableSymbol: order.variableSymbol } });
+  const vat = documentVatSummary({ items: order.items, shipping: order.shipping, payment: { ...order.payment, variableSymbol: order.variableSymbol }, discount: order.discount });
   return (
     <>
       <p>
@@ -91,7 +91,7 @@ export function OrderDetail({ ctx, view, base }: { ctx: PageContext; view: Custo
       <div class="thank-you-columns">
         <section class="thank-you-main" aria-labelledby="items-title">
           <h2 id="items-title">{t('thanks.items')}</h2>
-          <OrderItemsTable ctx={ctx} items={order.items} shipping={order.shipping} payment={order.payment} total={order.total} vat={vat} />
+          <OrderItemsTable ctx={ctx} items={order.items} shipping={order.shipping} payment={order.payment} total={order.total} vat={vat} discount={order.discount} />
           <p>
             <a class="button" href={`${base}/doklad.pdf`}>
               {t('thanks.pdf')}
