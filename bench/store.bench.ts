@@ -18,6 +18,8 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const IDLE_SECONDS = Number(process.env.BENCH_IDLE_SECONDS ?? 30);
 const PG_URL = process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
 const usePostgres = process.env.BENCH_DB === 'postgres';
+// BENCH_NO_WORKER=1: the web server alone (`kramek serve --no-worker`), as on a machine that runs `kramek worker` apart.
+const NO_WORKER = process.env.BENCH_NO_WORKER === '1';
 
 const freePort = () =>
   new Promise<number>((resolve) => {
@@ -48,7 +50,7 @@ async function ready(port: number): Promise<boolean> {
 async function startServer(env: Record<string, string>): Promise<{ child: ChildProcess; port: number; startMs: number }> {
   const port = await freePort();
   const started = process.hrtime.bigint();
-  const child = spawn(process.execPath, ['dist/cli/main.js', 'serve'], { env: { ...process.env, ...env, PORT: String(port), LOG_LEVEL: 'warn' }, stdio: ['ignore', 'ignore', 'inherit'] });
+  const child = spawn(process.execPath, ['dist/cli/main.js', 'serve', ...(NO_WORKER ? ['--no-worker'] : [])], { env: { ...process.env, ...env, PORT: String(port), LOG_LEVEL: 'warn' }, stdio: ['ignore', 'ignore', 'inherit'] });
   let exited = false;
   child.once('exit', () => (exited = true));
   while (!(await ready(port))) {
@@ -122,7 +124,7 @@ try {
   }
   starts.sort((a, b) => a - b);
   const startMs = starts[2]!;
-  console.log(`${usePostgres ? 'PostgreSQL' : 'SQLite'}, the demo shop, built server with its worker (npm start)`);
+  console.log(`${usePostgres ? 'PostgreSQL' : 'SQLite'}, the demo shop, built server ${NO_WORKER ? 'without its worker (serve --no-worker)' : 'with its worker (npm start)'}`);
   console.log(`start-up on existing data: median ${startMs.toFixed(0)} ms of 5 (${starts.map((s) => s.toFixed(0)).join(', ')})  target ≤ 1 000 ms: ${verdict(startMs <= 1000)}`);
 
   const { child, port } = await startServer(env);
