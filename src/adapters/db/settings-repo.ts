@@ -1,14 +1,20 @@
 /** Kysely implementation of the settings port: a single versioned row, saved with its audit entry in one transaction. */
 import type { SettingsRepo } from '../../services/settings/ports.js';
+import { sql } from 'kysely';
 import type { Db } from './kysely.js';
 
 const ROW_ID = 1;
 
 export function settingsRepo(db: Db): SettingsRepo {
   return {
-    async load() {
-      const row = await db.selectFrom('settings').select(['data', 'version']).where('id', '=', ROW_ID).executeTakeFirst();
-      return row ? { data: JSON.parse(row.data) as unknown, version: row.version } : { data: null, version: 0 };
+    async load(unlessVersion) {
+      const row = await db
+        .selectFrom('settings')
+        .select(['version', unlessVersion === undefined ? sql<string | null>`data`.as('data') : sql<string | null>`case when version = ${unlessVersion} then null else data end`.as('data')])
+        .where('id', '=', ROW_ID)
+        .executeTakeFirst();
+      if (!row) return { data: null, version: 0 };
+      return { data: row.data === null ? undefined : (JSON.parse(row.data) as unknown), version: row.version };
     },
 
     async save({ data, expectedVersion, actor, at, changes }) {

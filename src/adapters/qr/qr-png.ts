@@ -23,7 +23,9 @@ export async function qrPng(text: string, options: { scale?: number; margin?: nu
   const { PNG } = await import('pngjs');
   const png = new PNG({ width: side, height: side, colorType: 0, inputColorType: 0, inputHasAlpha: false });
   png.data = pixels;
-  return PNG.sync.write(png, { colorType: 0, inputColorType: 0, inputHasAlpha: false });
+  // Filter "Up" on every row: a module's rows repeat, so they filter to zeros and compress to nothing; pngjs's default
+  // tries all five filters per row, which made this 2.5× slower for a slightly larger file.
+  return PNG.sync.write(png, { colorType: 0, inputColorType: 0, inputHasAlpha: false, filterType: 2 });
 }
 
 export function withQrImages(source: AttachmentSource): AttachmentSource {

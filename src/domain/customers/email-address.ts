@@ -54,10 +54,25 @@ export function editDistance(a: string, b: string): number {
 /** `gmial.com` → `gmail.com`; null for a common domain itself or one not close to any. */
 export function suggestDomain(domain: string): string | null {
   const typed = domain.toLowerCase().replace(/\.+$/, '');
+  const known = suggestions.get(typed);
+  if (known !== undefined) return known;
+  const suggestion = closestCommonDomain(typed);
+  // Every checkout asks about the buyer's domain, and most buyers share a few domains: the answers are kept (a bounded number).
+  if (suggestions.size >= MAX_SUGGESTIONS) suggestions.clear();
+  suggestions.set(typed, suggestion);
+  return suggestion;
+}
+
+const MAX_SUGGESTIONS = 2000;
+const suggestions = new Map<string, string | null>();
+
+function closestCommonDomain(typed: string): string | null {
   if ((COMMON_DOMAINS as readonly string[]).includes(typed)) return null;
   const allowed = typed.length >= 10 ? 2 : 1;
   let best: { domain: string; distance: number } | null = null;
   for (const candidate of COMMON_DOMAINS) {
+    // The distance is at least the difference in length: many candidates are ruled out without computing it.
+    if (Math.abs(candidate.length - typed.length) > allowed) continue;
     const distance = editDistance(typed, candidate);
     if (distance <= allowed && (!best || distance < best.distance)) best = { domain: candidate, distance };
   }

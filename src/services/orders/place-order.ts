@@ -25,6 +25,9 @@ import { checkCustomerUses, checkDiscountedPrice, discountError, discountTermsFo
 import { queueVerifiedReview } from '../marketing/verified-reviews.js';
 import type { CallOutboxRepo } from '../marketing/ports.js';
 
+// Made once: building a formatter costs far more than formatting with it.
+const PRAGUE_YEAR = new Intl.DateTimeFormat('en', { timeZone: 'Europe/Prague', year: 'numeric' });
+
 export type PlaceOrderDeps = PickupPointDeps & {
   orders: OrderRepo;
   customers: CustomerRepo;
@@ -88,7 +91,7 @@ export async function placeOrder(deps: PlaceOrderDeps, request: PlaceOrderReques
 
   const lines = mergeLines(input.items);
   const format = settings.checkout.orderNumberFormat;
-  const year = Number(new Intl.DateTimeFormat('en', { timeZone: 'Europe/Prague', year: 'numeric' }).format(now));
+  const year = Number(PRAGUE_YEAR.format(now));
   const numberScope = restartsYearly(format) ? String(year) : 'all';
   await deps.orders.prepareSequence(numberScope);
   try {

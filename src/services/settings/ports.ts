@@ -7,8 +7,11 @@ export type DocumentImageKind = 'logo' | 'stamp';
 export type StoredImage = { contentType: string; data: Buffer; width: number; height: number; updatedAt: string };
 
 export interface SettingsRepo {
-  /** The stored document (unparsed, it may predate newer fields) and its version; version 0 when none is stored. */
-  load(): Promise<{ data: unknown; version: number }>;
+  /**
+   * The stored document (unparsed, it may predate newer fields) and its version; version 0 when none is stored.
+   * With `unlessVersion`, a document still at that version comes back as `data: undefined` (neither read nor parsed).
+   */
+  load(unlessVersion?: number): Promise<{ data: unknown; version: number }>;
   /** Saves only if the stored version is still `expectedVersion`; false when another change came first. */
   save(input: { data: Settings; expectedVersion: number; actor: string; at: Date; changes: SettingsChange[] }): Promise<boolean>;
   auditLog(limit: number): Promise<SettingsAuditEntry[]>;
