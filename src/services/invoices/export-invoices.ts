@@ -9,7 +9,7 @@ import { documentFilename } from '../../domain/invoices/document-titles.js';
 import type { Invoice } from '../../domain/invoices/invoice.js';
 import { isdocXml } from '../../domain/invoices/isdoc.js';
 import { pohodaInvoice, pohodaInvoicesHead, pohodaInvoicesTail } from '../../domain/invoices/pohoda-invoices.js';
-import { isLocalDate, offsetMinutesAt } from '../../domain/stats/prague-calendar.js';
+import { isLocalDate } from '../../domain/stats/prague-calendar.js';
 import type { Clock } from '../ports.js';
 import { getSettings } from '../settings/get-settings.js';
 import type { SettingsRepo } from '../settings/ports.js';
@@ -72,9 +72,7 @@ export async function exportInvoicesIsdoc(deps: InvoiceExportDeps, input: { from
   async function* entries(): AsyncGenerator<ZipEntry> {
     for await (const page of documentsOf(deps, range, seen)) {
       for (const invoice of page) {
-        const issued = Date.parse(invoice.issuedAt);
-        // The file's time is when the document was issued, as a clock in Prague showed it.
-        yield { name: documentFilename(invoice, invoice.locale, 'isdoc'), data: isdocXml(invoice), modified: new Date(issued + offsetMinutesAt(issued) * 60_000) };
+        yield { name: documentFilename(invoice, invoice.locale, 'isdoc'), data: isdocXml(invoice), modified: new Date(invoice.issuedAt) };
       }
     }
   }
