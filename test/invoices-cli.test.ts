@@ -89,7 +89,7 @@ for (const dialect of DIALECTS) {
       assert.equal(unstamped(xml), unstamped(admin.body), 'one generator, one result');
 
       const file = path.join(dir, 'doklady.xml');
-      const toFile = kramekCli(['export', 'invoices', '--from', '2026-03-10', '--to', '2026-03-12', '--format', 'pohoda', '--output', file], env);
+      const toFile = kramekCli(['export', 'invoices', '--from', '2026-03-10', '--to', '2026-03-12', '--format', 'pohoda', '--out', file], env);
       assert.equal(toFile.code, 0, toFile.stderr);
       assert.equal(toFile.stdout.length, 0);
       assert.equal(toFile.stderr, `Exported ${inRange.length} documents to ${file}\n`);
@@ -103,7 +103,7 @@ for (const dialect of DIALECTS) {
 
     test('--format isdoc writes a ZIP with one valid ISDOC per document, the same file the admin downloads', async () => {
       const file = path.join(dir, 'doklady.zip');
-      const run = kramekCli(['export', 'invoices', '--from', '2026-03-10', '--to', '2026-03-12', '--format', 'isdoc', '--output', file], env);
+      const run = kramekCli(['export', 'invoices', '--from', '2026-03-10', '--to', '2026-03-12', '--format', 'isdoc', '--out', file], env);
       assert.equal(run.code, 0, run.stderr);
       assert.equal(run.stderr, `Exported ${inRange.length} documents to ${file}\n`);
       assert.deepEqual(fs.readdirSync(dir).filter((name) => name.includes('.part-')), [], 'no partial file is left');
@@ -146,7 +146,7 @@ describe('kramek export invoices with bad input', () => {
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kramek-cli-invoices-'));
       try {
         const output = path.join(dir, 'out.xml');
-        const run = kramekCli(['export', 'invoices', ...args, '--output', output], { DATA_DIR: dir });
+        const run = kramekCli(['export', 'invoices', ...args, '--out', output], { DATA_DIR: dir });
         assert.equal(run.code, 1);
         assert.equal(run.stdout.length, 0);
         const lines = run.stderr.trim().split('\n');

@@ -147,17 +147,17 @@ exportCommand
   .addOption(new Option('--from <date>', 'first issue day, YYYY-MM-DD (Prague time)').makeOptionMandatory())
   .addOption(new Option('--to <date>', 'last issue day (inclusive), YYYY-MM-DD').makeOptionMandatory())
   .addOption(new Option('--format <format>', 'pohoda (XML data pack) or isdoc (ZIP of ISDOC 6.0.2 files)').choices(['pohoda', 'isdoc']).default('pohoda'))
-  .option('--output <file>', 'write to a file instead of stdout')
-  .action(async (options: { from: string; to: string; format: 'pohoda' | 'isdoc'; output?: string }) => {
+  .option('--out <file>', 'write to a file instead of stdout')
+  .action(async (options: { from: string; to: string; format: 'pohoda' | 'isdoc'; out?: string }) => {
     const [exports, { invoiceRepo }, { settingsRepo }] = await Promise.all([import('../services/invoices/export-invoices.js'), import('../adapters/db/invoice-repo.js'), import('../adapters/db/settings-repo.js')]);
     // Checked before the database is opened: bad input touches nothing.
     exports.invoiceExportRange(options);
-    if (options.format === 'isdoc' && !options.output && process.stdout.isTTY) throw new UsageError('a ZIP is binary: give --output FILE or redirect stdout');
+    if (options.format === 'isdoc' && !options.out && process.stdout.isTTY) throw new UsageError('a ZIP is binary: give --out FILE or redirect stdout');
     await withDatabase(async (db) => {
       const deps = { invoices: invoiceRepo(db), settings: settingsRepo(db), clock: { now: () => new Date() } };
       const prepared = options.format === 'isdoc' ? await exports.exportInvoicesIsdoc(deps, options) : await exports.exportInvoicesPohoda(deps, options);
-      await writeExport(prepared.chunks, options.output);
-      if (options.output) process.stderr.write(`Exported ${prepared.documents()} documents to ${options.output}\n`);
+      await writeExport(prepared.chunks, options.out);
+      if (options.out) process.stderr.write(`Exported ${prepared.documents()} documents to ${options.out}\n`);
     });
   });
 
