@@ -5,6 +5,7 @@ import { DIALECTS } from './support/databases.js';
 import { startKramek, type TestKramek } from './support/kramek.js';
 import { placeOrder, setUpShop } from './support/orders.js';
 import { createCustomer, orderFor, ownerToken } from './support/customers.js';
+import type { Invoice } from '../src/domain/invoices/invoice.js';
 
 const PERSON = {
   email: 'Radomira.Zelenkova@example.cz',
@@ -30,6 +31,7 @@ for (const dialect of DIALECTS) {
     let owner: string;
     let customer: { id: number; email: string; name: string };
     let orderNumbers: string[];
+    let documents: Invoice[];
 
     before(async () => {
       kramek = await startKramek(dialect);
@@ -45,6 +47,11 @@ for (const dialect of DIALECTS) {
       await s.addOrderNote({ number: own1, text: 'Volala paní Zelenková z 731 555 666, chce fakturu na Zelenkovi s.r.o.', actor: 'Petr' });
       await s.emailOrderCustomer({ number: own2, subject: 'Dotaz pro Radomíru', body: 'Dobrý den, paní Zelenková, …', actor: 'Petr' });
       await s.emailCustomerAccount({ id: customer.id, subject: 'Sleva pro Radomíru Zelenkovou', body: 'Milá Radomíro, posíláme slevu.', actor: 'Petr' });
+      // Tax documents: the one-time order's invoice, and an invoice of the account's order with a credit note.
+      const guestInvoice = await s.issueInvoice({ number: guest.number, actor: 'Petr' });
+      const invoice = await s.issueInvoice({ number: own1, actor: 'Petr' });
+      const creditNote = await s.creditInvoice({ invoiceId: invoice.id, request: { reason: 'Vrácené zboží', lines: [{ line: 1, quantity: 1 }] }, actor: 'Petr' });
+      documents = [guestInvoice, invoice, creditNote];
       // Someone else's order that must stay exactly as it is.
       await placeOrder(kramek);
     });
@@ -90,6 +97,31 @@ for (const dialect of DIALECTS) {
       assert.ok(data.emails.some((e: { kind: string }) => e.kind === 'order_accepted'));
       assert.ok(data.customerEvents.some((e: { kind: string }) => e.kind === 'email'));
       assert.match(data.contents, /internal notes/);
+      assert.match(data.contents, /invoices and credit notes/);
+    });
+
+    test('the export lists the invoices and credit notes of every order, as issued', async () => {
+      const data = await kramek.core.services.exportCustomerData(customer.id, 'Majitel');
+      const [guestInvoice, invoice, creditNote] = documents;
+      assert.deepEqual(
+        data.invoices.map(({ buyer: _b, ...d }) => d),
+        [guestInvoice!, invoice!, creditNote!].map((d) => ({
+          number: d.number,
+          kind: d.kind,
+          order_number: d.orderNumber,
+          issue_date: d.issueDate,
+          taxable_supply_date: d.taxableDate,
+          due_date: d.dueDate,
+          total: d.total,
+          currency: 'CZK',
+          corrects_invoice: d.kind === 'credit_note' ? invoice!.number : null,
+          reason: d.kind === 'credit_note' ? 'Vrácené zboží' : null,
+        })),
+      );
+      assert.equal(creditNote!.kind, 'credit_note');
+      assert.ok(creditNote!.total < 0, 'a credit note is a negative correction');
+      assert.ok(data.invoices.every((d) => (d.buyer as { name: string }).name === PERSON.name), 'the customer as the documents name them');
+      assert.ok(!JSON.stringify(data.invoices).includes('"content"'), 'the summary, not the stored row');
     });
 
     test('anonymising leaves no personal data in any row of the customer, keeps totals and items, drops sign-in tokens', async () => {
@@ -105,8 +137,16 @@ for (const dialect of DIALECTS) {
       const [theirs] = await db.insertInto('customer_tokens').values(token(stranger.id, 'b'.repeat(64))).returning('id').execute();
       assert.ok(mine && theirs);
 
+      const invoicesBefore = await db.selectFrom('invoices').selectAll().orderBy('id').execute();
+      assert.equal(invoicesBefore.length, documents.length);
+
       const result = await kramek.core.services.anonymizeCustomer(customer.id, 'Majitel');
       assert.equal(result.orders, 3);
+      // Tax documents are legal records (VAT Act § 35): not a byte of them changes, the buyer they name included.
+      assert.deepEqual(await db.selectFrom('invoices').selectAll().orderBy('id').execute(), invoicesBefore, 'invoices and credit notes stay as issued');
+      assert.deepEqual((await kramek.core.services.findInvoice(documents[1]!.id))?.content.buyer.name, PERSON.name);
+      const afterExport = await kramek.core.services.exportCustomerData(customer.id, 'Majitel');
+      assert.deepEqual(afterExport.invoices.map((d) => d.number), documents.map((d) => d.number), 'and the export still lists them');
 
       const afterRows = await rowsOf(customer.id, orderNumbers);
       for (const [table, rows] of Object.entries(afterRows)) assert.deepEqual(leaks(rows), [], `${table} keeps nothing personal`);

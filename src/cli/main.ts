@@ -5,6 +5,7 @@ import { ConfigError, loadConfig } from '../config/env.js';
 import { isDomainError } from '../domain/errors.js';
 import { migrateToLatest } from '../adapters/db/migrate.js';
 import type { Core } from '../main.js';
+import type { Db } from '../adapters/db/kysely.js';
 import { createWriteStream } from 'node:fs';
 import { readFile, rename, rm } from 'node:fs/promises';
 import { pipeline } from 'node:stream/promises';
@@ -14,6 +15,8 @@ import { pipeline } from 'node:stream/promises';
 const composition = () => import('../main.js');
 
 class NotYetAvailable extends Error {}
+/** A command used in a way that cannot work; said in one line, exit 1. */
+class UsageError extends Error {}
 
 async function withCore<T>(work: (core: Core) => Promise<T>): Promise<T> {
   const core = (await composition()).openCore(loadConfig());
@@ -25,24 +28,29 @@ async function withCore<T>(work: (core: Core) => Promise<T>): Promise<T> {
   }
 }
 
+/** The database alone, migrated, for the commands that need nothing else (the exports). */
+async function withDatabase<T>(work: (db: Db) => Promise<T>): Promise<T> {
+  const { openDatabase } = await import('../adapters/db/kysely.js');
+  const db = openDatabase(loadConfig().database);
+  try {
+    await migrateToLatest(db);
+    return await work(db);
+  } finally {
+    await db.destroy();
+  }
+}
+
 /**
  * `kramek export` wired with only what it uses (database, settings, exports). The full composition in src/main.ts
  * would load the web app, sharp, pdfkit and the mailer first: a third more memory for an export of any size.
  */
 async function withExportCore<T>(work: (services: ReturnType<typeof import('../services/exports/export-services.js').exportServices>) => Promise<T>): Promise<T> {
-  const [{ openDatabase }, { exportRepo }, { settingsRepo }, { exportServices }] = await Promise.all([
-    import('../adapters/db/kysely.js'),
+  const [{ exportRepo }, { settingsRepo }, { exportServices }] = await Promise.all([
     import('../adapters/db/export-repo.js'),
     import('../adapters/db/settings-repo.js'),
     import('../services/exports/export-services.js'),
   ]);
-  const db = openDatabase(loadConfig().database);
-  try {
-    await migrateToLatest(db);
-    return await work(exportServices({ exportsRepo: exportRepo(db), settings: settingsRepo(db), clock: { now: () => new Date() } }));
-  } finally {
-    await db.destroy();
-  }
+  return withDatabase((db) => work(exportServices({ exportsRepo: exportRepo(db), settings: settingsRepo(db), clock: { now: () => new Date() } })));
 }
 
 const program = new Command('kramek')
@@ -133,8 +141,28 @@ exportCommand
     }),
   );
 
+exportCommand
+  .command('invoices')
+  .description('invoices and credit notes issued within a range of days: one Pohoda data pack, or a ZIP of ISDOC files')
+  .addOption(new Option('--from <date>', 'first issue day, YYYY-MM-DD (Prague time)').makeOptionMandatory())
+  .addOption(new Option('--to <date>', 'last issue day (inclusive), YYYY-MM-DD').makeOptionMandatory())
+  .addOption(new Option('--format <format>', 'pohoda (XML data pack) or isdoc (ZIP of ISDOC 6.0.2 files)').choices(['pohoda', 'isdoc']).default('pohoda'))
+  .option('--out <file>', 'write to a file instead of stdout')
+  .action(async (options: { from: string; to: string; format: 'pohoda' | 'isdoc'; out?: string }) => {
+    const [exports, { invoiceRepo }, { settingsRepo }] = await Promise.all([import('../services/invoices/export-invoices.js'), import('../adapters/db/invoice-repo.js'), import('../adapters/db/settings-repo.js')]);
+    // Checked before the database is opened: bad input touches nothing.
+    exports.invoiceExportRange(options);
+    if (options.format === 'isdoc' && !options.out && process.stdout.isTTY) throw new UsageError('a ZIP is binary: give --out FILE or redirect stdout');
+    await withDatabase(async (db) => {
+      const deps = { invoices: invoiceRepo(db), settings: settingsRepo(db), clock: { now: () => new Date() } };
+      const prepared = options.format === 'isdoc' ? await exports.exportInvoicesIsdoc(deps, options) : await exports.exportInvoicesPohoda(deps, options);
+      await writeExport(prepared.chunks, options.out);
+      if (options.out) process.stderr.write(`Exported ${prepared.documents()} documents to ${options.out}\n`);
+    });
+  });
+
 /** Streams the export to stdout, or to a file that appears only when complete (a failed run leaves no half file). */
-async function writeExport(chunks: AsyncIterable<string>, out: string | undefined): Promise<void> {
+async function writeExport(chunks: AsyncIterable<string | Uint8Array>, out: string | undefined): Promise<void> {
   // pipeline writes the iterable's chunks itself and waits for 'drain' when the stream is full (bounded memory).
   if (!out) return pipeline(chunks, process.stdout, { end: false });
   const partial = `${out}.part-${process.pid}`;
@@ -161,7 +189,7 @@ payments
   );
 
 async function reasonOf(error: unknown): Promise<string> {
-  if (error instanceof ConfigError || error instanceof NotYetAvailable) return error.message;
+  if (error instanceof ConfigError || error instanceof NotYetAvailable || error instanceof UsageError) return error.message;
   if (isDomainError(error)) {
     // Field problems in words (`--from: Enter a date as YYYY-MM-DD …`), as a person at a terminal needs them.
     const [{ translator }, { translateField }] = await Promise.all([import('../http/i18n/messages.js'), import('../http/middleware/errors.js')]);

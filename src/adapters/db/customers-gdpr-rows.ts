@@ -1,4 +1,8 @@
-/** The rows GDPR anonymisation reads and rewrites: the account, its orders' snapshots and timeline, emails, the customer log. */
+/**
+ * The rows GDPR anonymisation reads and rewrites (the account, its orders' snapshots and timeline, emails, the customer
+ * log), and the tax documents the export lists but anonymisation leaves as issued.
+ */
+import type { InvoiceContent } from '../../domain/invoices/invoice.js';
 import type { Anonymization, PersonalRows, Subject } from '../../services/customers/ports.js';
 import type { Db } from './kysely.js';
 import { subjectEmails, subjectOrders } from './customers-subject.js';
@@ -61,4 +65,33 @@ export async function anonymizeRows(db: Db, change: Anonymization): Promise<void
       .execute();
   }
   for (const e of change.customerEvents) await db.updateTable('customer_events').set({ text: e.text }).where('id', '=', e.id).execute();
+}
+
+/**
+ * The invoices and credit notes of the subject's orders, oldest first, as the export lists them. They are legal records
+ * (VAT Act § 35): anonymisation never rewrites them, so the buyer they name is shown as it stands on the document.
+ */
+export async function subjectInvoicesOf(db: Db, orderIds: number[]): Promise<Record<string, unknown>[]> {
+  if (orderIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('invoices')
+    .innerJoin('orders', 'orders.id', 'invoices.order_id')
+    .leftJoin('invoices as corrected', 'corrected.id', 'invoices.invoice_id')
+    .select(['invoices.number', 'invoices.kind', 'orders.number as order_number', 'invoices.issue_date', 'invoices.taxable_date', 'invoices.due_date', 'invoices.total', 'invoices.currency', 'corrected.number as corrects', 'invoices.reason', 'invoices.content'])
+    .where('invoices.order_id', 'in', orderIds)
+    .orderBy('invoices.id')
+    .execute();
+  return rows.map((r) => ({
+    number: r.number,
+    kind: r.kind,
+    order_number: r.order_number,
+    issue_date: r.issue_date,
+    taxable_supply_date: r.taxable_date,
+    due_date: r.due_date,
+    total: Number(r.total),
+    currency: r.currency,
+    corrects_invoice: r.corrects,
+    reason: r.reason,
+    buyer: (JSON.parse(r.content) as InvoiceContent).buyer,
+  }));
 }

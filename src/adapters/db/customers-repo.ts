@@ -5,7 +5,7 @@ import type { CustomerFields, CustomerRecord, CustomersPanelRepo, CustomerSummar
 import type { OrderStatus, PaymentStatus } from '../../domain/orders/order-status.js';
 import type { Db } from './kysely.js';
 import type { Database } from './schema.js';
-import { anonymizeRows, personalRowsOf } from './customers-gdpr-rows.js';
+import { anonymizeRows, personalRowsOf, subjectInvoicesOf } from './customers-gdpr-rows.js';
 import { subjectEmails, subjectOrders } from './customers-subject.js';
 
 const on = (tx: Tx | null, db: Db) => (tx ? (tx as unknown as Db) : db);
@@ -232,6 +232,7 @@ export function customersRepo(db: Db): CustomersPanelRepo {
         : [[], [], []];
       const emails = await db.selectFrom('outbox_emails').selectAll().where((eb) => subjectEmails(eb, subject, true)).orderBy('id').execute();
       const customerEvents = customer ? await db.selectFrom('customer_events').selectAll().where('customer_id', '=', customer.id).orderBy('id').execute() : [];
+      const invoices = await subjectInvoicesOf(db, ids.map(Number));
       const parse = (text: string | null) => (text ? JSON.parse(text) : null);
       const { password_hash: hash, billing_address, shipping_address, ...rest } = customer ?? ({} as Selectable<Database['customers']>);
       return {
@@ -246,6 +247,7 @@ export function customersRepo(db: Db): CustomersPanelRepo {
           parcels: parcels.filter((p) => p.order_id === o.id).map(({ order_id: _o, ...p }) => p),
         })),
         emails: emails.map(({ claimed_by: _c, claimed_until: _u, next_attempt_at: _n, attachments, ...e }) => ({ ...e, attachments: JSON.parse(attachments) })),
+        invoices,
         customerEvents,
       };
     },

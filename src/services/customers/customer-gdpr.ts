@@ -28,7 +28,8 @@ export async function customerSubject(deps: CustomersDeps, id: number): Promise<
 const CONTENTS =
   'Customer account (without the password hash), one-time orders under the same email, every order with its items, ' +
   'parcels and whole timeline (including the shop\'s internal notes), every email sent to the customer or about their orders ' +
-  '(outbox rows with their texts and delivery state), and the log of what the shop did with the account.';
+  '(outbox rows with their texts and delivery state), the invoices and credit notes issued for the orders (tax documents, ' +
+  'kept unchanged as the VAT Act requires, even after anonymisation), and the log of what the shop did with the account.';
 
 export async function exportCustomerData(deps: CustomersDeps, subject: Subject, actor: string) {
   const data = await deps.customersPanel.exportData(subject);

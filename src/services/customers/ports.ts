@@ -61,6 +61,8 @@ export type SubjectData = {
   customer: Record<string, unknown> | null;
   orders: Record<string, unknown>[];
   emails: Record<string, unknown>[];
+  /** Invoices and credit notes of the orders, as issued (anonymisation keeps them). */
+  invoices: Record<string, unknown>[];
   customerEvents: Record<string, unknown>[];
 };
 

@@ -3,31 +3,16 @@ import { DomainError } from '../../domain/errors.js';
 import { isdocXml } from '../../domain/invoices/isdoc.js';
 import type { InvoiceDocument } from '../../domain/invoices/invoice-document.js';
 import type { CreditRequest } from '../../domain/invoices/credit-note.js';
-import { isLocalDate } from '../../domain/stats/prague-calendar.js';
-import { pohodaInvoice, pohodaInvoicesHead, pohodaInvoicesTail } from '../../domain/invoices/pohoda-invoices.js';
 import type { DocumentImageKind } from '../settings/ports.js';
 import { getSettings } from '../settings/get-settings.js';
 import { issueCreditNote } from './credit-invoice.js';
+import { exportInvoicesPohoda } from './export-invoices.js';
 import { issueInvoice, type InvoiceDeps } from './issue-invoice.js';
 import type { InvoiceListQuery } from './ports.js';
 import type { CardDeps } from '../payments/card-payments.js';
 import { sendCardRefund } from '../payments/card-refund.js';
 
 export type InvoicePorts = InvoiceDeps & CardDeps;
-
-const EXPORT_PAGE = 200;
-
-/** A range of issue days for the accounting export: both days required, in order. */
-function exportRange(input: { from?: unknown; to?: unknown }): { from: string; to: string } {
-  const from = typeof input.from === 'string' ? input.from.trim() : '';
-  const to = typeof input.to === 'string' ? input.to.trim() : '';
-  const fields: Record<string, string> = {};
-  if (!isLocalDate(from)) fields.from = 'date_invalid';
-  if (!isLocalDate(to)) fields.to = 'date_invalid';
-  if (!fields.from && !fields.to && from > to) fields.to = 'date_before_from';
-  if (Object.keys(fields).length) throw new DomainError('validation', 'export range', fields);
-  return { from, to };
-}
 
 export function invoiceServices(ports: InvoicePorts) {
   const image = async (kind: DocumentImageKind) => (await ports.settings.image(kind))?.data ?? null;
@@ -76,23 +61,6 @@ export function invoiceServices(ports: InvoicePorts) {
       return invoice ? { invoice, xml: isdocXml(invoice) } : null;
     },
     /** Every document issued within the days, as one Pohoda data pack, read a page at a time as it is sent. */
-    async exportInvoices(input: { from?: unknown; to?: unknown }) {
-      const { from, to } = exportRange(input);
-      const settings = await getSettings(ports);
-      const invoices = ports.invoices;
-      async function* chunks() {
-        yield pohodaInvoicesHead({ shopName: settings.shop.name, ico: settings.shop.ico, from, to, generatedAt: ports.clock.now().toISOString() });
-        let count = 0;
-        for (let after = 0; ; ) {
-          const page = await invoices.issuedBetween(from, to, after, EXPORT_PAGE);
-          if (page.length > 0) yield page.map(pohodaInvoice).join('');
-          count += page.length;
-          if (page.length < EXPORT_PAGE) break;
-          after = page.at(-1)!.id;
-        }
-        yield pohodaInvoicesTail(count);
-      }
-      return { filename: `doklady-${from}-${to}-pohoda.xml`, contentType: 'application/xml; charset=utf-8', chunks: chunks() };
-    },
+    exportInvoices: (input: { from?: unknown; to?: unknown }) => exportInvoicesPohoda(ports, input),
   };
 }
