@@ -5,6 +5,7 @@ import type { InvoiceListRow } from '../../../services/invoices/ports.js';
 import { AdminLayout, type AdminFrame } from '../../views/admin-layout.js';
 import type { Flash } from '../../views/components.js';
 import type { PageContext } from '../../views/page-context.js';
+import { DayRangeFields, FilterActions } from '../orders/list-filters.js';
 import { invoiceState } from '../../api/invoice-view.js';
 import { ORDERS_PATH, PaymentBadge } from '../orders/badges.js';
 import { DocumentLinks, formatDay } from './order-documents.js';
@@ -46,18 +47,8 @@ export function InvoiceList(props: { ctx: PageContext; admin: AdminFrame; flash:
       <form method="get" action={INVOICES_PATH} role="search" class="order-filters">
         <Select id="series" label={t('invoices.series')} value={filters.series} options={[['', t('invoices.series.any')], ['invoice', t('invoices.kind.invoice')], ['credit_note', t('invoices.kind.credit_note')]]} />
         <Select id="paid" label={t('invoices.paid')} value={filters.paid} options={[['', t('invoices.paid.any')], ['paid', t('invoices.paid.paid')], ['unpaid', t('invoices.paid.unpaid')]]} />
-        <div class="field">
-          <label for="from">{t('orders.from')}</label>
-          <input id="from" name="from" type="date" value={filters.from} />
-        </div>
-        <div class="field">
-          <label for="to">{t('orders.to')}</label>
-          <input id="to" name="to" type="date" value={filters.to} />
-        </div>
-        <div class="filter-actions">
-          <button type="submit">{t('orders.filter')}</button>
-          {filtered && <a href={INVOICES_PATH}>{t('orders.clear')}</a>}
-        </div>
+        <DayRangeFields ctx={ctx} from={filters.from} to={filters.to} />
+        <FilterActions ctx={ctx} filtered={filtered} clearHref={INVOICES_PATH} />
       </form>
       {props.items.length === 0 ? (
         <div class="empty-state">

@@ -8,6 +8,7 @@ import { AdminLayout, type AdminFrame } from '../../views/admin-layout.js';
 import type { Flash } from '../../views/components.js';
 import { formatDateTime } from '../../views/format.js';
 import type { PageContext } from '../../views/page-context.js';
+import { DayRangeFields, FilterActions } from './list-filters.js';
 import { encodeCursor } from './list-query.js';
 import { ORDERS_PATH, PaymentBadge, StatusBadge, statusName } from './badges.js';
 import { PAYMENTS_PATH } from '../payments/list-view.js';
@@ -54,18 +55,8 @@ export function OrderList(props: { ctx: PageContext; admin: AdminFrame; flash: F
             ))}
           </select>
         </div>
-        <div class="field">
-          <label for="from">{t('orders.from')}</label>
-          <input id="from" name="from" type="date" value={filters.from} />
-        </div>
-        <div class="field">
-          <label for="to">{t('orders.to')}</label>
-          <input id="to" name="to" type="date" value={filters.to} />
-        </div>
-        <div class="filter-actions">
-          <button type="submit">{t('orders.filter')}</button>
-          {filtered && <a href={ORDERS_PATH}>{t('orders.clear')}</a>}
-        </div>
+        <DayRangeFields ctx={ctx} from={filters.from} to={filters.to} />
+        <FilterActions ctx={ctx} filtered={filtered} clearHref={ORDERS_PATH} />
       </form>
       {page.items.length === 0 ? (
         <div class="empty-state">
