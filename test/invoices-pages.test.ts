@@ -70,9 +70,9 @@ for (const dialect of DIALECTS) {
       assert.match((await owner.get('/admin/objednavky')).body, /href="\/admin\/objednavky\/doklady"/, 'reachable from the Orders panel');
       assert.match((await owner.get('/admin/objednavky/doklady?series=credit_note')).body, /Filtrům neodpovídá žádný doklad/);
       assert.match((await owner.get('/admin/objednavky/doklady?from=nonsense')).body, /flash-error/);
-      const today = new Date().toISOString().slice(0, 10);
-      const from = new Date(Date.now() - 3 * 86_400_000).toISOString().slice(0, 10);
-      const exported = await owner.get(`/admin/objednavky/doklady/export.xml?from=${from}&to=${today}`);
+      // Issue days are Prague days: around midnight UTC, Prague's today is the UTC tomorrow.
+      const day = (offsetDays: number) => new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
+      const exported = await owner.get(`/admin/objednavky/doklady/export.xml?from=${day(-3)}&to=${day(1)}`);
       assert.equal(exported.statusCode, 200);
       xmllint(exported.body, POHODA_XSD);
       assert.match(exported.body, new RegExp(invoiceNumber));
