@@ -2,11 +2,10 @@
  * The email outbox in our own database. Rows are queued inside the caller's transaction; workers claim due rows with
  * a lease (FOR UPDATE SKIP LOCKED on PostgreSQL, one atomic UPDATE on SQLite), so a killed worker's rows come back.
  */
-import type { Expression, ExpressionBuilder, Selectable, SqlBool } from 'kysely';
+import type { Selectable } from 'kysely';
 import type { AttachmentDescriptor, OutboxEmail, OutboxEmailSummary, OutboxRepo, Transactor, Tx } from '../../services/ports.js';
-import { isPostgres, type Db } from './kysely.js';
-import { retryOnConnectionLoss } from './connection-retry.js';
-import type { Database } from './schema.js';
+import type { Db } from './kysely.js';
+import { claimDue, markDelivered, markFailedAttempt } from './leased-queue.js';
 import type { OutboxEmailsTable } from './outbox-schema.js';
 
 type Row = Selectable<OutboxEmailsTable>;
@@ -39,13 +38,6 @@ const toEmail = (row: Row): OutboxEmail => ({
 });
 
 /** Due: queued and its time has come, or being sent by a worker whose lease ran out (it died or hung). */
-function due(eb: ExpressionBuilder<Database, 'outbox_emails'>, now: string): Expression<SqlBool> {
-  return eb.or([
-    eb.and([eb('status', '=', 'queued'), eb('next_attempt_at', '<=', now)]),
-    eb.and([eb('status', '=', 'sending'), eb('claimed_until', '<', now)]),
-  ]);
-}
-
 // PostgreSQL may end a transaction that waits on rows in a cycle (deadlock) or cannot be serialized; running it
 // again is the documented remedy, and the work given here only touches the database through its transaction.
 const RETRYABLE = new Set(['40P01', '40001']);
@@ -83,7 +75,6 @@ export function kyselyTransactor(db: Db): Transactor {
 }
 
 export function outboxRepo(db: Db): OutboxRepo {
-  const postgres = isPostgres(db);
   const enqueueMany: OutboxRepo['enqueueMany'] = async (tx, emails) => {
     if (emails.length === 0) return [];
     const executor = tx ? (tx as unknown as Db) : db;
@@ -119,52 +110,16 @@ export function outboxRepo(db: Db): OutboxRepo {
 
     enqueueMany,
 
-    async claim({ worker, now, leaseMs, limit }) {
-      const at = now.toISOString();
-      const rows = await db
-        .updateTable('outbox_emails')
-        .set((eb) => ({ status: 'sending', claimed_by: worker, claimed_until: new Date(now.getTime() + leaseMs).toISOString(), attempts: eb('attempts', '+', 1) }))
-        .where('id', 'in', (eb) => {
-          const pick = eb.selectFrom('outbox_emails').select('id').where((w) => due(w, at)).orderBy('next_attempt_at').orderBy('id').limit(limit);
-          // Several workers on PostgreSQL: rows another worker is claiming are skipped, never waited for or taken twice.
-          // SQLite runs the whole UPDATE under its one write lock, which serialises workers just as well.
-          return postgres ? pick.forUpdate().skipLocked() : pick;
-        })
-        .returningAll()
-        .execute();
-      return rows.map(toEmail).sort((a, b) => a.id - b.id);
+    async claim(input) {
+      return (await claimDue<Selectable<OutboxEmailsTable>>(db, 'outbox_emails', input)).map(toEmail);
     },
 
     async markSent(ids, at) {
-      const list = typeof ids === 'number' ? [ids] : ids;
-      if (list.length === 0) return;
-      // The emails have left: losing this write to a database restart would send them again once the lease runs out.
-      await retryOnConnectionLoss(() =>
-        db
-          .updateTable('outbox_emails')
-          .set({ status: 'sent', sent_at: at.toISOString(), claimed_by: null, claimed_until: null, last_error: null })
-          .where('id', 'in', list)
-          .execute(),
-      );
+      await markDelivered(db, 'outbox_emails', typeof ids === 'number' ? [ids] : ids, at);
     },
 
     async markFailedAttempt(id, worker, outcome, error) {
-      await retryOnConnectionLoss(() =>
-        db
-          .updateTable('outbox_emails')
-          .set({
-            status: outcome.status,
-            next_attempt_at: (eb) => (outcome.status === 'queued' ? eb.val(outcome.nextAttemptAt.toISOString()) : eb.ref('next_attempt_at')),
-            claimed_by: null,
-            claimed_until: null,
-            last_error: error,
-          })
-          // Only the worker holding the claim may record its failure (a row re-claimed after a lease ran out is not its any more).
-          .where('id', '=', id)
-          .where('status', '=', 'sending')
-          .where('claimed_by', '=', worker)
-          .execute(),
-      );
+      await markFailedAttempt(db, 'outbox_emails', id, worker, outcome, error);
     },
 
     async requeue(id, now) {
