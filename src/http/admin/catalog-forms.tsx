@@ -1,9 +1,11 @@
-/** Pieces the Products and Categories panels share: flash hand-over, field errors by path, small form controls. */
+/** Pieces the catalogue forms share (products, categories, discount codes): flash hand-over, field errors by path, small form controls. */
 import type { FastifyRequest } from 'fastify';
 import type { ComponentChildren } from 'preact';
 import { translateFields } from '../middleware/errors.js';
 import type { Flash } from '../views/components.js';
 import type { Translate } from '../i18n/messages.js';
+import { buildTree, flattenTree } from '../../domain/catalog/category-rules.js';
+import type { Category } from '../../services/catalog/ports.js';
 
 /** The flash message left by the last redirect, shown once. */
 export function takeFlash(request: FastifyRequest): Flash | null {
@@ -77,3 +79,17 @@ export function Fieldset(props: { legend: string; hint?: string; error?: string;
 export const str = (value: unknown): string => (typeof value === 'string' ? value : Array.isArray(value) && typeof value[0] === 'string' ? value[0] : '');
 export const list = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : typeof value === 'string' ? [value] : []);
 export const idParam = (value: string): number | null => (/^\d{1,15}$/.test(value) ? Number(value) : null);
+
+/** The category tree as checkboxes named `categoryIds`, indented by depth (a product's categories, a code's scope). */
+export function CategoryCheckboxes({ categories, checked }: { categories: Category[]; checked: string[] }) {
+  return (
+    <ul class="checkbox-list">
+      {flattenTree(buildTree(categories)).map((c) => (
+        <li key={c.id} class={`depth-${Math.min(c.depth, 6)}`}>
+          <input type="checkbox" id={`category-${c.id}`} name="categoryIds" value={String(c.id)} checked={checked.includes(String(c.id))} />
+          <label for={`category-${c.id}`}>{c.name}</label>
+        </li>
+      ))}
+    </ul>
+  );
+}

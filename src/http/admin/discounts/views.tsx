@@ -1,5 +1,4 @@
 /** Zboží → Slevové kódy: the list of codes (what each gives, validity, uses) and the form of one code. */
-import { buildTree, flattenTree } from '../../../domain/catalog/category-rules.js';
 import { DISCOUNT_KINDS, DISCOUNT_SCOPES, unusableReason, type DiscountCode } from '../../../domain/discounts/discount-code.js';
 import { formatMoney } from '../../../domain/money/money.js';
 import type { Category } from '../../../services/catalog/ports.js';
@@ -7,7 +6,7 @@ import { CsrfField, ErrorSummary } from '../../views/components.js';
 import { pragueDateOf } from '../../../domain/stats/prague-calendar.js';
 import type { PageContext } from '../../views/page-context.js';
 import type { MessageKey } from '../../i18n/messages.js';
-import { Fieldset, TextField, summaryOf, type FieldMessages } from '../catalog-forms.js';
+import { CategoryCheckboxes, Fieldset, TextField, summaryOf, type FieldMessages } from '../catalog-forms.js';
 import type { DiscountFormValues } from './form-values.js';
 
 export const DISCOUNTS_PATH = '/admin/zbozi/slevove-kody';
@@ -104,14 +103,7 @@ export function DiscountForm(props: { ctx: PageContext; action: string; values: 
             ))}
           </Fieldset>
           <Fieldset legend={t('disc.categories')} hint={t('disc.categoriesHint')} error={e.categoryIds} id="categoryIds">
-            <ul class="checkbox-list">
-              {flattenTree(buildTree(props.categories)).map((c) => (
-                <li key={c.id} class={`depth-${Math.min(c.depth, 6)}`}>
-                  <input type="checkbox" id={`category-${c.id}`} name="categoryIds" value={String(c.id)} checked={v.categoryIds.includes(String(c.id))} />
-                  <label for={`category-${c.id}`}>{c.name}</label>
-                </li>
-              ))}
-            </ul>
+            <CategoryCheckboxes categories={props.categories} checked={v.categoryIds} />
           </Fieldset>
           <TextField id="productSkus" label={t('disc.products')} hint={t('disc.productsHint')} value={v.productSkus} error={e.productSkus} />
         </div>

@@ -1,10 +1,9 @@
 /** The product form (two columns: texts and variants; status, VAT and categories), plus the images and delete sections. */
-import { buildTree, flattenTree } from '../../../domain/catalog/category-rules.js';
 import { FEEDS } from '../../../domain/catalog/product-rules.js';
 import type { Category, Product } from '../../../services/catalog/ports.js';
 import { CsrfField, ErrorSummary } from '../../views/components.js';
 import type { PageContext } from '../../views/page-context.js';
-import { Fieldset, TextField, summaryOf, type FieldMessages } from '../catalog-forms.js';
+import { CategoryCheckboxes, Fieldset, TextField, summaryOf, type FieldMessages } from '../catalog-forms.js';
 import { thumbUrl } from '../../storefront/media-routes.js';
 import type { ProductFormValues } from './form-values.js';
 import { PRODUCTS_PATH } from './list-view.js';
@@ -87,14 +86,7 @@ export function ProductForm(props: {
             </div>
             <Fieldset legend={t('prod.categories')} error={e.categoryIds} id="categoryIds">
               {props.categories.length === 0 && <p class="hint">{t('prod.noCategories')}</p>}
-              <ul class="checkbox-list">
-                {flattenTree(buildTree(props.categories)).map((c) => (
-                  <li key={c.id} class={`depth-${Math.min(c.depth, 6)}`}>
-                    <input type="checkbox" id={`category-${c.id}`} name="categoryIds" value={String(c.id)} checked={v.categoryIds.includes(String(c.id))} />
-                    <label for={`category-${c.id}`}>{c.name}</label>
-                  </li>
-                ))}
-              </ul>
+              <CategoryCheckboxes categories={props.categories} checked={v.categoryIds} />
             </Fieldset>
             <button type="submit" class="button-primary">
               {props.submit}
