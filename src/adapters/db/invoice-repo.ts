@@ -2,6 +2,7 @@
 import { sql, type Selectable } from 'kysely';
 import { DomainError } from '../../domain/errors.js';
 import type { DocumentKind, Invoice, InvoiceContent } from '../../domain/invoices/invoice.js';
+import type { PaymentStatus } from '../../domain/orders/order-status.js';
 import type { Tx } from '../../services/ports.js';
 import type { InvoiceListRow, InvoiceRepo } from '../../services/invoices/ports.js';
 import { isPostgres, type Db } from './kysely.js';
@@ -59,7 +60,7 @@ export function invoiceRepo(db: Db): InvoiceRepo {
       .select(['orders.number as order_number', 'orders.name as customer_name', 'orders.payment_status']);
   const toListRow = (row: Row & { customer_name: string; payment_status: string }): InvoiceListRow => {
     const { content: _content, ...rest } = toInvoice(row);
-    return { ...rest, customerName: row.customer_name, paymentStatus: row.payment_status };
+    return { ...rest, customerName: row.customer_name, paymentStatus: row.payment_status as PaymentStatus };
   };
 
   return {

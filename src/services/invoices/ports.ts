@@ -1,6 +1,7 @@
 /** What the invoice use cases need from storage; methods taking a `Tx` run inside the caller's transaction. */
 import type { DocumentKind, Invoice } from '../../domain/invoices/invoice.js';
 import type { Tx } from '../ports.js';
+import type { PaymentStatus } from '../../domain/orders/order-status.js';
 
 export type NewInvoice = Omit<Invoice, 'id' | 'creditedTotal'> & { series: string; sequence: number };
 
@@ -17,7 +18,7 @@ export type InvoiceListQuery = {
 };
 
 /** A row of the Invoices list: the document and its order's payment state. */
-export type InvoiceListRow = Omit<Invoice, 'content'> & { customerName: string; paymentStatus: string };
+export type InvoiceListRow = Omit<Invoice, 'content'> & { customerName: string; paymentStatus: PaymentStatus };
 
 export interface InvoiceRepo {
   /** Holds the order's row until commit (PostgreSQL), so two issues of one order queue instead of racing. */

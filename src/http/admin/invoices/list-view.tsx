@@ -83,7 +83,7 @@ export function InvoiceList(props: { ctx: PageContext; admin: AdminFrame; flash:
                   <td>{i.customerName}</td>
                   <td class="num nowrap">{formatMoney(i.total, locale)}</td>
                   <td>
-                    {t(`invoices.state.${invoiceState(i)}`)} <PaymentBadge ctx={ctx} status={i.paymentStatus as 'paid'} />
+                    {t(`invoices.state.${invoiceState(i)}`)} <PaymentBadge ctx={ctx} status={i.paymentStatus} />
                   </td>
                   <td class="nowrap">
                     <DocumentLinks ctx={ctx} id={i.id} />
